@@ -1,0 +1,1 @@
+#include "engine/pipeline/ByteSink.h"
