@@ -2,13 +2,15 @@
 
 #include "core/Clock.h"
 
+#include <QTimeZone>
+
 namespace lifeboat {
 
 // A clock that moves only when the test says so. Installs itself for its lifetime.
 class MockClock final : public Clock
 {
 public:
-    explicit MockClock(QDateTime start = QDateTime(QDate(2026, 1, 15), QTime(12, 0), QTimeZone::UTC))
+    explicit MockClock(QDateTime start = QDateTime(QDate(2026, 1, 15), QTime(12, 0), Qt::UTC))
         : m_now(std::move(start))
     {
         Clock::setInstance(this);

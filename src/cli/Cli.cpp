@@ -1,0 +1,556 @@
+#include "cli/Cli.h"
+
+#include "cli/CliArguments.h"
+#include "core/Catalog.h"
+#include "core/JobInfo.h"
+#include "core/Manifest.h"
+#include "core/Profile.h"
+#include "engine/crypto/AgeRecipient.h"
+#include "engine/jobs/BackupJob.h"
+#include "engine/jobs/JobRunner.h"
+#include "engine/jobs/RunRecovery.h"
+#include "engine/pg/ConnectionParser.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace lifeboat {
+
+namespace {
+
+QTextStream &out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+
+QTextStream &err()
+{
+    static QTextStream s(stderr);
+    return s;
+}
+
+QString mib(qint64 bytes)
+{
+    return QString::number(double(bytes) / (1024.0 * 1024.0), 'f', 1) + QStringLiteral(" MiB");
+}
+
+const char *const kHelp = R"(lifeboat-cli — back up PostgreSQL databases and prove that they restore
+
+Usage: lifeboat-cli [--config-dir DIR] [--json] COMMAND ...
+
+Profiles
+  profile add NAME --db URI [--database DB]... [--all-databases] [--include PAT]... [--exclude PAT]...
+                   --dest PATH [--dest PATH]... [--zstd-level N] [--zstd-threads N]
+                   [--recipient AGE_PUBLIC_KEY]... [--globals] [--exclude-schema S]...
+                   [--exclude-table T]... [--exclude-table-data T]... [--tool-dir DIR]
+  profile list | show NAME | remove NAME
+  profile export NAME             print the profile as JSON (never contains secrets)
+  profile import FILE             add a profile from such JSON ('-' reads stdin)
+
+Backups
+  backup NAME [--dry-run]         back up now; prints the artifact path(s)
+  list NAME                       the profile's backups: id, time, database, size, SHA-256, verified
+
+Options
+  --config-dir DIR   keep settings and catalog in DIR (also: LIFEBOAT_CONFIG_DIR)
+  --json             machine-readable output
+  --help, --version
+
+--db takes a libpq URI (postgresql://user@host:5432/dbname?sslmode=require), a keyword string
+(host=db1 dbname=shop) or a pg_service.conf service name. Passwords come from ~/.pgpass or
+PGPASSWORD, as for psql; Lifeboat never stores them in profiles.
+)";
+
+QJsonObject artifactJson(const ArtifactRecord &a)
+{
+    QJsonObject o;
+    o.insert(QLatin1String("id"), a.id);
+    o.insert(QLatin1String("profile"), a.profileName);
+    o.insert(QLatin1String("database"), a.database);
+    o.insert(QLatin1String("createdUtc"), a.createdUtc.toString(Qt::ISODate));
+    o.insert(QLatin1String("dumpBytes"), a.dumpBytes);
+    o.insert(QLatin1String("storedBytes"), a.storedBytes);
+    o.insert(QLatin1String("sha256"), a.sha256);
+    o.insert(QLatin1String("encrypted"), a.encrypted);
+    o.insert(QLatin1String("verified"), a.verifyState == QLatin1String("verified"));
+    o.insert(QLatin1String("verifyState"), a.verifyState.isEmpty() ? QStringLiteral("never") : a.verifyState);
+    QJsonArray locations;
+    for (const auto &l : a.locations) {
+        QJsonObject j;
+        j.insert(QLatin1String("destination"), l.destination);
+        j.insert(QLatin1String("object"), l.objectPath);
+        j.insert(QLatin1String("manifest"), l.manifestPath);
+        locations.append(j);
+    }
+    o.insert(QLatin1String("locations"), locations);
+    return o;
+}
+
+} // namespace
+
+Cli::Cli(QObject *parent)
+    : QObject(parent)
+    , m_tty(::isatty(STDERR_FILENO) == 1)
+{
+}
+
+Cli::~Cli() = default;
+
+int Cli::fail(const Error &error, int code)
+{
+    if (m_json) {
+        QJsonObject o;
+        o.insert(QLatin1String("error"), error.message);
+        o.insert(QLatin1String("code"), error.code);
+        printJson(o);
+    }
+    err() << "lifeboat-cli: " << error.message << Qt::endl;
+    return code;
+}
+
+int Cli::usage(const QString &message)
+{
+    err() << "lifeboat-cli: " << message << " (see lifeboat-cli --help)" << Qt::endl;
+    return 2;
+}
+
+void Cli::printJson(const QJsonValue &value) const
+{
+    const QJsonDocument doc = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+    out() << QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
+    out().flush();
+}
+
+Status Cli::openCatalog()
+{
+    if (m_catalog)
+        return {};
+    if (Status s = m_paths.ensureExists(); !s)
+        return s;
+    auto catalog = Catalog::open(m_paths.catalogPath());
+    if (!catalog)
+        return catalog.error();
+    m_catalog = std::move(*catalog);
+    auto recovered = RunRecovery::recover(*m_catalog, m_paths);
+    if (recovered && *recovered > 0)
+        err() << "lifeboat-cli: " << *recovered << " interrupted run(s) found and marked as interrupted" << Qt::endl;
+    return {};
+}
+
+int Cli::start(const QStringList &arguments)
+{
+    QStringList args;
+    QString configDir;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
+        if (a == QLatin1String("--json")) {
+            m_json = true;
+        } else if (a == QLatin1String("--config-dir")) {
+            if (i + 1 >= arguments.size())
+                return usage(QStringLiteral("--config-dir needs a folder"));
+            configDir = arguments.at(++i);
+        } else if (a.startsWith(QLatin1String("--config-dir="))) {
+            configDir = a.mid(13);
+        } else if (a == QLatin1String("--version")) {
+            out() << "lifeboat-cli " << LIFEBOAT_VERSION << Qt::endl;
+            return 0;
+        } else if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
+            return cmdHelp();
+        } else {
+            args << a;
+        }
+    }
+    m_paths = ConfigPaths(configDir);
+    if (args.isEmpty())
+        return cmdHelp();
+    const QString command = args.takeFirst();
+    if (command == QLatin1String("help"))
+        return cmdHelp();
+    if (command == QLatin1String("profile"))
+        return cmdProfile(args);
+    if (command == QLatin1String("backup"))
+        return cmdBackup(args);
+    if (command == QLatin1String("list"))
+        return cmdList(args);
+    return usage(QStringLiteral("unknown command '%1'").arg(command));
+}
+
+int Cli::cmdHelp()
+{
+    out() << QString::fromUtf8(kHelp);
+    out().flush();
+    return 0;
+}
+
+int Cli::cmdProfile(const QStringList &args)
+{
+    if (args.isEmpty())
+        return usage(QStringLiteral("profile needs a subcommand: add, list, show, remove, export or import"));
+    const QString sub = args.first();
+    const QStringList rest = args.mid(1);
+    if (sub == QLatin1String("add"))
+        return cmdProfileAdd(rest);
+    if (sub == QLatin1String("list"))
+        return cmdProfileList();
+    if (sub == QLatin1String("show"))
+        return cmdProfileShow(rest);
+    if (sub == QLatin1String("remove"))
+        return cmdProfileRemove(rest);
+    if (sub == QLatin1String("export"))
+        return cmdProfileExport(rest);
+    if (sub == QLatin1String("import"))
+        return cmdProfileImport(rest);
+    return usage(QStringLiteral("unknown profile subcommand '%1'").arg(sub));
+}
+
+int Cli::cmdProfileAdd(const QStringList &args)
+{
+    CliArguments parser({QStringLiteral("db"), QStringLiteral("database"), QStringLiteral("include"),
+                         QStringLiteral("exclude"), QStringLiteral("dest"), QStringLiteral("zstd-level"),
+                         QStringLiteral("zstd-threads"), QStringLiteral("recipient"), QStringLiteral("exclude-schema"),
+                         QStringLiteral("exclude-table"), QStringLiteral("exclude-table-data"),
+                         QStringLiteral("tool-dir")},
+                        {QStringLiteral("all-databases"), QStringLiteral("globals")});
+    if (Status s = parser.parse(args); !s)
+        return usage(s.error().message);
+    if (parser.positional().size() != 1)
+        return usage(QStringLiteral("profile add needs exactly one NAME"));
+    if (!parser.isSet(QStringLiteral("db")))
+        return usage(QStringLiteral("profile add needs --db URI"));
+
+    Profile p;
+    p.name = parser.positional().first();
+    auto spec = ConnectionParser::parse(parser.value(QStringLiteral("db")));
+    if (!spec)
+        return fail(spec.error(), 2);
+    p.connection = *spec;
+    if (parser.isSet(QStringLiteral("all-databases"))) {
+        if (parser.isSet(QStringLiteral("database")))
+            return usage(QStringLiteral("use either --all-databases or --database, not both"));
+        p.databaseMode = Profile::DatabaseMode::All;
+        p.includePatterns = parser.values(QStringLiteral("include"));
+        p.excludePatterns = parser.values(QStringLiteral("exclude"));
+    } else {
+        if (parser.isSet(QStringLiteral("include")) || parser.isSet(QStringLiteral("exclude")))
+            return usage(QStringLiteral("--include and --exclude go with --all-databases"));
+        p.databases = parser.values(QStringLiteral("database"));
+        if (p.databases.isEmpty() && !p.connection.dbname.isEmpty())
+            p.databases << p.connection.dbname;
+    }
+    for (const QString &dest : parser.values(QStringLiteral("dest")))
+        p.destinations << (dest.contains(QLatin1String("://")) ? dest : QDir::cleanPath(QDir::current().absoluteFilePath(dest)));
+    bool ok = true;
+    if (parser.isSet(QStringLiteral("zstd-level"))) {
+        p.zstdLevel = parser.value(QStringLiteral("zstd-level")).toInt(&ok);
+        if (!ok)
+            return usage(QStringLiteral("--zstd-level takes a number from 1 to 19"));
+    }
+    if (parser.isSet(QStringLiteral("zstd-threads"))) {
+        p.zstdThreads = parser.value(QStringLiteral("zstd-threads")).toInt(&ok);
+        if (!ok)
+            return usage(QStringLiteral("--zstd-threads takes a number (0 = automatic)"));
+    }
+    for (const QString &r : parser.values(QStringLiteral("recipient"))) {
+        auto recipient = AgeRecipient::parse(r.trimmed());
+        if (!recipient)
+            return fail(recipient.error(), 2);
+        p.recipients << recipient->toString();
+    }
+    p.globals = parser.isSet(QStringLiteral("globals"));
+    p.excludeSchemas = parser.values(QStringLiteral("exclude-schema"));
+    p.excludeTables = parser.values(QStringLiteral("exclude-table"));
+    p.excludeTableData = parser.values(QStringLiteral("exclude-table-data"));
+    p.toolDirectory = parser.value(QStringLiteral("tool-dir"));
+    if (Status s = p.validate(); !s)
+        return fail(s.error(), 2);
+    if (Status s = openCatalog(); !s)
+        return fail(s.error());
+    auto id = m_catalog->addProfile(p);
+    if (!id)
+        return fail(id.error());
+    p.id = *id;
+    if (m_json) {
+        printJson(p.toJson());
+    } else {
+        out() << "profile '" << p.name << "' added" << Qt::endl;
+    }
+    if (!p.isEncrypted())
+        err() << "lifeboat-cli: warning: profile '" << p.name
+              << "' does not encrypt its backups — anyone who can read the destination can read the data; "
+                 "add --recipient age1... to encrypt"
+              << Qt::endl;
+    return 0;
+}
+
+int Cli::cmdProfileList()
+{
+    if (Status s = openCatalog(); !s)
+        return fail(s.error());
+    auto profiles = m_catalog->profiles();
+    if (!profiles)
+        return fail(profiles.error());
+    if (m_json) {
+        QJsonArray a;
+        for (const Profile &p : *profiles)
+            a.append(p.toJson());
+        printJson(a);
+        return 0;
+    }
+    if (profiles->isEmpty()) {
+        out() << "no profiles yet: add one with lifeboat-cli profile add NAME --db URI --dest FOLDER" << Qt::endl;
+        return 0;
+    }
+    for (const Profile &p : *profiles) {
+        const QString dbs = p.databaseMode == Profile::DatabaseMode::All ? QStringLiteral("all databases")
+                                                                          : p.databases.join(QStringLiteral(", "));
+        out() << p.name << "\t" << p.connection.displayName() << "\t" << dbs << "\t"
+              << p.destinations.join(QStringLiteral(", ")) << "\t"
+              << (p.isEncrypted() ? QStringLiteral("encrypted") : QStringLiteral("NOT encrypted")) << Qt::endl;
+    }
+    return 0;
+}
+
+int Cli::cmdProfileShow(const QStringList &args)
+{
+    if (args.size() != 1)
+        return usage(QStringLiteral("profile show needs NAME"));
+    if (Status s = openCatalog(); !s)
+        return fail(s.error());
+    auto p = m_catalog->profile(args.first());
+    if (!p)
+        return fail(p.error());
+    if (m_json) {
+        printJson(p->toJson());
+        return 0;
+    }
+    out() << "name:         " << p->name << "\n"
+          << "server:       " << p->connection.displayName() << "\n"
+          << "databases:    "
+          << (p->databaseMode == Profile::DatabaseMode::All
+                  ? QStringLiteral("all (include: %1; exclude: %2)")
+                        .arg(p->includePatterns.isEmpty() ? QStringLiteral("*") : p->includePatterns.join(QStringLiteral(", ")),
+                             p->excludePatterns.isEmpty() ? QStringLiteral("none") : p->excludePatterns.join(QStringLiteral(", ")))
+                  : p->databases.join(QStringLiteral(", ")))
+          << "\n"
+          << "destinations: " << p->destinations.join(QStringLiteral(", ")) << "\n"
+          << "compression:  zstd level " << p->zstdLevel << "\n"
+          << "encryption:   "
+          << (p->passphrase ? QStringLiteral("age passphrase")
+                            : p->recipients.isEmpty() ? QStringLiteral("none")
+                                                      : QStringLiteral("age → ") + p->recipients.join(QStringLiteral(", ")))
+          << "\n"
+          << "globals:      " << (p->globals ? "yes" : "no") << Qt::endl;
+    return 0;
+}
+
+int Cli::cmdProfileRemove(const QStringList &args)
+{
+    if (args.size() != 1)
+        return usage(QStringLiteral("profile remove needs NAME"));
+    if (Status s = openCatalog(); !s)
+        return fail(s.error());
+    if (Status s = m_catalog->removeProfile(args.first()); !s)
+        return fail(s.error());
+    out() << "profile '" << args.first() << "' removed (its backups and history are kept)" << Qt::endl;
+    return 0;
+}
+
+int Cli::cmdProfileExport(const QStringList &args)
+{
+    if (args.size() != 1)
+        return usage(QStringLiteral("profile export needs NAME"));
+    if (Status s = openCatalog(); !s)
+        return fail(s.error());
+    auto p = m_catalog->profile(args.first());
+    if (!p)
+        return fail(p.error());
+    QJsonObject o = p->toJson();
+    o.insert(QLatin1String("format"), QStringLiteral("lifeboat-profile"));
+    o.insert(QLatin1String("formatVersion"), 1);
+    printJson(o);
+    return 0;
+}
+
+int Cli::cmdProfileImport(const QStringList &args)
+{
+    if (args.size() != 1)
+        return usage(QStringLiteral("profile import needs FILE (or - for stdin)"));
+    QFile f;
+    if (args.first() == QLatin1String("-")) {
+        if (!f.open(stdin, QIODevice::ReadOnly))
+            return fail(makeError(QStringLiteral("io"), QStringLiteral("cannot read stdin")));
+    } else {
+        f.setFileName(args.first());
+        if (!f.open(QIODevice::ReadOnly))
+            return fail(makeError(QStringLiteral("io"),
+                                  QStringLiteral("cannot read %1: %2").arg(args.first(), f.errorString())));
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &parseError);
+    if (!doc.isObject())
+        return fail(makeError(QStringLiteral("profile.json"),
+                              QStringLiteral("%1 is not a profile export (JSON: %2)").arg(args.first(), parseError.errorString())),
+                    2);
+    QJsonObject o = doc.object();
+    if (o.value(QLatin1String("format")).toString() != QLatin1String("lifeboat-profile"))
+        return fail(makeError(QStringLiteral("profile.json"),
+                              QStringLiteral("%1 is not a Lifeboat profile export (made by lifeboat-cli profile export)")
+                                  .arg(args.first())),
+                    2);
+    for (const char *secretish : {"password", "secret", "passphraseValue"}) {
+        if (o.contains(QLatin1String(secretish)))
+            return fail(makeError(QStringLiteral("profile.secret"),
+                                  QStringLiteral("%1 contains a '%2' field; profiles never carry secrets: remove it")
+                                      .arg(args.first(), QLatin1String(secretish))),
+                        2);
+    }
+    auto p = Profile::fromJson(o);
+    if (!p)
+        return fail(p.error(), 2);
+    if (Status s = p->validate(); !s)
+        return fail(s.error(), 2);
+    if (Status s = openCatalog(); !s)
+        return fail(s.error());
+    auto id = m_catalog->addProfile(*p);
+    if (!id)
+        return fail(id.error());
+    out() << "profile '" << p->name << "' imported" << Qt::endl;
+    return 0;
+}
+
+int Cli::cmdBackup(const QStringList &args)
+{
+    CliArguments parser({}, {QStringLiteral("dry-run")});
+    if (Status s = parser.parse(args); !s)
+        return usage(s.error().message);
+    if (parser.positional().size() != 1)
+        return usage(QStringLiteral("backup needs exactly one profile NAME"));
+    if (Status s = openCatalog(); !s)
+        return fail(s.error());
+    auto profile = m_catalog->profile(parser.positional().first());
+    if (!profile)
+        return fail(profile.error());
+    BackupJob::Options options;
+    options.dryRun = parser.isSet(QStringLiteral("dry-run"));
+    m_runner = std::make_unique<JobRunner>(m_paths);
+    connect(m_runner.get(), &JobRunner::jobUpdated, this, &Cli::onJobUpdated);
+    connect(m_runner.get(), &JobRunner::jobFinished, this, &Cli::onJobFinished);
+    m_jobId = m_runner->submit(std::make_shared<BackupJob>(*profile, m_paths, options));
+    return -1;
+}
+
+void Cli::interrupt()
+{
+    if (m_runner) {
+        err() << "\nlifeboat-cli: cancelling…" << Qt::endl;
+        m_runner->cancelAll();
+    } else {
+        QCoreApplication::exit(130);
+    }
+}
+
+void Cli::onJobUpdated(const JobInfo &job)
+{
+    if (!m_tty || m_json || job.isFinished())
+        return;
+    QString line = QStringLiteral("%1: %2").arg(job.profileName, job.phase);
+    if (job.bytesDone > 0)
+        line += QStringLiteral("  %1").arg(mib(job.bytesDone));
+    if (job.percent() >= 0)
+        line += QStringLiteral("  %1%").arg(job.percent());
+    if (job.etaSeconds >= 0)
+        line += QStringLiteral("  ETA %1 s").arg(qint64(job.etaSeconds));
+    const int width = int(line.size());
+    if (width < m_lastProgressWidth)
+        line += QString(m_lastProgressWidth - width, QLatin1Char(' '));
+    m_lastProgressWidth = width;
+    err() << "\r" << line;
+    err().flush();
+}
+
+void Cli::onJobFinished(const JobInfo &job)
+{
+    if (job.id != m_jobId)
+        return;
+    if (m_tty && !m_json && m_lastProgressWidth > 0)
+        err() << "\r" << QString(m_lastProgressWidth, QLatin1Char(' ')) << "\r";
+    const bool ok = job.state == JobInfo::State::Succeeded;
+    if (m_json) {
+        QJsonObject o;
+        o.insert(QLatin1String("profile"), job.profileName);
+        o.insert(QLatin1String("kind"), job.kind);
+        o.insert(QLatin1String("state"), RunRecord::stateName(job.state));
+        o.insert(QLatin1String("message"), job.message);
+        if (!job.errorCode.isEmpty())
+            o.insert(QLatin1String("code"), job.errorCode);
+        o.insert(QLatin1String("runId"), job.runId);
+        o.insert(QLatin1String("outputs"), QJsonArray::fromStringList(job.outputs));
+        QJsonArray ids;
+        for (qint64 id : job.artifactIds)
+            ids.append(id);
+        o.insert(QLatin1String("artifactIds"), ids);
+        printJson(o);
+    } else {
+        for (const QString &line : job.outputs)
+            out() << line << Qt::endl;
+        if (!ok)
+            err() << "lifeboat-cli: " << job.message << Qt::endl;
+    }
+    const int code = ok ? 0 : (job.state == JobInfo::State::Cancelled ? 130 : 1);
+    Q_EMIT finished(code);
+}
+
+int Cli::cmdList(const QStringList &args)
+{
+    if (args.size() != 1)
+        return usage(QStringLiteral("list needs a profile NAME"));
+    if (Status s = openCatalog(); !s)
+        return fail(s.error());
+    auto profile = m_catalog->profile(args.first());
+    if (!profile)
+        return fail(profile.error());
+    auto artifacts = m_catalog->artifacts(args.first());
+    if (!artifacts)
+        return fail(artifacts.error());
+    if (m_json) {
+        QJsonArray a;
+        for (const ArtifactRecord &r : *artifacts)
+            a.append(artifactJson(r));
+        printJson(a);
+        return 0;
+    }
+    if (artifacts->isEmpty()) {
+        out() << "no backups of '" << args.first() << "' yet: run lifeboat-cli backup " << args.first() << Qt::endl;
+        return 0;
+    }
+    out() << QStringLiteral("%1  %2  %3  %4  %5  %6")
+                 .arg(QStringLiteral("ID"), -6)
+                 .arg(QStringLiteral("CREATED (UTC)"), -20)
+                 .arg(QStringLiteral("DATABASE"), -20)
+                 .arg(QStringLiteral("SIZE"), 12)
+                 .arg(QStringLiteral("SHA-256"), -64)
+                 .arg(QStringLiteral("VERIFIED"))
+          << Qt::endl;
+    for (const ArtifactRecord &r : *artifacts) {
+        out() << QStringLiteral("%1  %2  %3  %4  %5  %6")
+                     .arg(QString::number(r.id), -6)
+                     .arg(r.createdUtc.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), -20)
+                     .arg(r.database, -20)
+                     .arg(mib(r.storedBytes), 12)
+                     .arg(r.sha256, -64)
+                     .arg(r.verifyState.isEmpty() ? QStringLiteral("never") : r.verifyState)
+              << Qt::endl;
+    }
+    return 0;
+}
+
+} // namespace lifeboat

@@ -1,0 +1,579 @@
+#include "core/Catalog.h"
+
+#include "core/Clock.h"
+#include "core/CoreLog.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTimeZone>
+#include <QUuid>
+#include <QVariant>
+
+namespace lifeboat {
+
+namespace {
+
+Error sqlError(const QSqlError &error, const QString &what)
+{
+    return makeError(QStringLiteral("catalog.sql"),
+                     QStringLiteral("the catalog could not %1: %2").arg(what, error.text()));
+}
+
+// Qt binds a null QString as SQL NULL; the catalog's text columns are NOT NULL.
+QString text(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
+QString iso(const QDateTime &t)
+{
+    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QDateTime fromIso(const QVariant &v)
+{
+    const QString s = v.toString();
+    if (s.isEmpty())
+        return {};
+    QDateTime t = QDateTime::fromString(s, Qt::ISODateWithMs);
+    t.setTimeSpec(Qt::UTC);
+    return t;
+}
+
+const char *const kMigrations[] = {
+    // version 1
+    "CREATE TABLE profiles ("
+    " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    " name TEXT NOT NULL UNIQUE,"
+    " json TEXT NOT NULL,"
+    " created_utc TEXT NOT NULL,"
+    " updated_utc TEXT NOT NULL);"
+    "CREATE TABLE runs ("
+    " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    " profile_id INTEGER,"
+    " profile_name TEXT NOT NULL,"
+    " kind TEXT NOT NULL,"
+    " state TEXT NOT NULL,"
+    " started_utc TEXT NOT NULL,"
+    " finished_utc TEXT,"
+    " databases TEXT NOT NULL DEFAULT '',"
+    " message TEXT NOT NULL DEFAULT '',"
+    " bytes INTEGER NOT NULL DEFAULT 0,"
+    " pid INTEGER NOT NULL DEFAULT 0);"
+    "CREATE INDEX runs_by_profile ON runs(profile_name, started_utc);"
+    "CREATE INDEX runs_by_time ON runs(started_utc);"
+    "CREATE TABLE events ("
+    " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    " run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
+    " time_utc TEXT NOT NULL,"
+    " level TEXT NOT NULL,"
+    " message TEXT NOT NULL);"
+    "CREATE INDEX events_by_run ON events(run_id);"
+    "CREATE TABLE artifacts ("
+    " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    " run_id INTEGER REFERENCES runs(id) ON DELETE SET NULL,"
+    " profile_id INTEGER,"
+    " profile_name TEXT NOT NULL,"
+    " database TEXT NOT NULL,"
+    " created_utc TEXT NOT NULL,"
+    " dump_bytes INTEGER NOT NULL,"
+    " stored_bytes INTEGER NOT NULL,"
+    " sha256 TEXT NOT NULL,"
+    " encrypted INTEGER NOT NULL,"
+    " manifest_json TEXT NOT NULL,"
+    " verify_state TEXT NOT NULL DEFAULT '',"
+    " verified_utc TEXT,"
+    " restore_seconds REAL NOT NULL DEFAULT 0);"
+    "CREATE INDEX artifacts_by_profile ON artifacts(profile_name, database, created_utc);"
+    "CREATE TABLE artifact_locations ("
+    " artifact_id INTEGER NOT NULL REFERENCES artifacts(id) ON DELETE CASCADE,"
+    " destination TEXT NOT NULL,"
+    " object_path TEXT NOT NULL,"
+    " manifest_path TEXT NOT NULL,"
+    " PRIMARY KEY (artifact_id, destination));",
+};
+
+} // namespace
+
+Catalog::Catalog(QString path, QString connectionName)
+    : m_path(std::move(path))
+    , m_connectionName(std::move(connectionName))
+{
+}
+
+Catalog::~Catalog()
+{
+    {
+        QSqlDatabase database = QSqlDatabase::database(m_connectionName, false);
+        if (database.isOpen())
+            database.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QSqlDatabase Catalog::db() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+Result<std::unique_ptr<Catalog>> Catalog::open(const QString &path)
+{
+    if (!QFileInfo::exists(path)) {
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly))
+            return makeError(QStringLiteral("catalog.open"),
+                             QStringLiteral("cannot create the catalog %1: %2").arg(path, f.errorString()));
+        f.close();
+    }
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+
+    const QString name = QStringLiteral("lifeboat-catalog-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    {
+        QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        database.setDatabaseName(path);
+        database.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=15000"));
+        if (!database.open()) {
+            const QString text = database.lastError().text();
+            database = QSqlDatabase();
+            QSqlDatabase::removeDatabase(name);
+            return makeError(QStringLiteral("catalog.open"),
+                             QStringLiteral("cannot open the catalog %1: %2").arg(path, text));
+        }
+    }
+    std::unique_ptr<Catalog> catalog(new Catalog(path, name));
+    QSqlQuery q(catalog->db());
+    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"}) {
+        if (!q.exec(QString::fromLatin1(pragma)))
+            return sqlError(q.lastError(), QStringLiteral("be configured"));
+    }
+    if (Status s = catalog->migrate(); !s)
+        return s.error();
+    return catalog;
+}
+
+int Catalog::schemaVersion() const
+{
+    QSqlQuery q(db());
+    if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
+        return q.value(0).toInt();
+    return -1;
+}
+
+Status Catalog::migrate()
+{
+    const int current = schemaVersion();
+    if (current > kSchemaVersion)
+        return makeError(QStringLiteral("catalog.version"),
+                         QStringLiteral("the catalog %1 was written by a newer Lifeboat (schema %2, this one knows "
+                                        "%3): update Lifeboat")
+                             .arg(m_path)
+                             .arg(current)
+                             .arg(kSchemaVersion));
+    QSqlDatabase database = db();
+    for (int version = current + 1; version <= kSchemaVersion; ++version) {
+        // BEGIN IMMEDIATE: two processes opening a new catalog at once migrate it once.
+        QSqlQuery q(database);
+        if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+            return sqlError(q.lastError(), QStringLiteral("start a migration"));
+        if (schemaVersion() >= version) {
+            q.exec(QStringLiteral("COMMIT"));
+            continue;
+        }
+        const QStringList statements =
+            QString::fromLatin1(kMigrations[version - 1]).split(QLatin1Char(';'), Qt::SkipEmptyParts);
+        for (const QString &statement : statements) {
+            if (statement.trimmed().isEmpty())
+                continue;
+            if (!q.exec(statement)) {
+                const QSqlError error = q.lastError();
+                q.exec(QStringLiteral("ROLLBACK"));
+                return sqlError(error, QStringLiteral("migrate to schema %1").arg(version));
+            }
+        }
+        if (!q.exec(QStringLiteral("PRAGMA user_version=%1").arg(version)) || !q.exec(QStringLiteral("COMMIT"))) {
+            const QSqlError error = q.lastError();
+            q.exec(QStringLiteral("ROLLBACK"));
+            return sqlError(error, QStringLiteral("migrate to schema %1").arg(version));
+        }
+        qCInfo(lcCatalog) << "catalog migrated to schema" << version;
+    }
+    return {};
+}
+
+Result<qint64> Catalog::addProfile(const Profile &profile)
+{
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("INSERT INTO profiles(name, json, created_utc, updated_utc) VALUES(?,?,?,?)"));
+    const QString now = iso(Clock::instance().nowUtc());
+    q.addBindValue(text(profile.name));
+    q.addBindValue(QString::fromUtf8(QJsonDocument(profile.toJson()).toJson(QJsonDocument::Compact)));
+    q.addBindValue(now);
+    q.addBindValue(now);
+    if (!q.exec()) {
+        if (this->profile(profile.name).ok())
+            return makeError(QStringLiteral("profile.exists"),
+                             QStringLiteral("a profile named '%1' already exists: choose another name or remove "
+                                            "it first")
+                                 .arg(profile.name));
+        return sqlError(q.lastError(), QStringLiteral("save profile '%1'").arg(profile.name));
+    }
+    return q.lastInsertId().toLongLong();
+}
+
+Status Catalog::updateProfile(const Profile &profile)
+{
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("UPDATE profiles SET json=?, updated_utc=? WHERE name=?"));
+    q.addBindValue(QString::fromUtf8(QJsonDocument(profile.toJson()).toJson(QJsonDocument::Compact)));
+    q.addBindValue(iso(Clock::instance().nowUtc()));
+    q.addBindValue(text(profile.name));
+    if (!q.exec())
+        return sqlError(q.lastError(), QStringLiteral("update profile '%1'").arg(profile.name));
+    if (q.numRowsAffected() == 0)
+        return makeError(QStringLiteral("profile.unknown"),
+                         QStringLiteral("there is no profile named '%1' (lifeboat-cli profile list shows them)")
+                             .arg(profile.name));
+    return {};
+}
+
+Result<Profile> Catalog::profile(const QString &name) const
+{
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("SELECT id, json FROM profiles WHERE name=?"));
+    q.addBindValue(name);
+    if (!q.exec())
+        return sqlError(q.lastError(), QStringLiteral("read profile '%1'").arg(name));
+    if (!q.next())
+        return makeError(QStringLiteral("profile.unknown"),
+                         QStringLiteral("there is no profile named '%1' (lifeboat-cli profile list shows them)")
+                             .arg(name));
+    Result<Profile> p = Profile::fromJson(QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object());
+    if (p)
+        p->id = q.value(0).toLongLong();
+    return p;
+}
+
+Result<QList<Profile>> Catalog::profiles() const
+{
+    QSqlQuery q(db());
+    if (!q.exec(QStringLiteral("SELECT id, json FROM profiles ORDER BY name")))
+        return sqlError(q.lastError(), QStringLiteral("list profiles"));
+    QList<Profile> out;
+    while (q.next()) {
+        Result<Profile> p = Profile::fromJson(QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object());
+        if (!p)
+            return p.error();
+        p->id = q.value(0).toLongLong();
+        out.append(*p);
+    }
+    return out;
+}
+
+Status Catalog::removeProfile(const QString &name)
+{
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("DELETE FROM profiles WHERE name=?"));
+    q.addBindValue(name);
+    if (!q.exec())
+        return sqlError(q.lastError(), QStringLiteral("remove profile '%1'").arg(name));
+    if (q.numRowsAffected() == 0)
+        return makeError(QStringLiteral("profile.unknown"),
+                         QStringLiteral("there is no profile named '%1' (lifeboat-cli profile list shows them)")
+                             .arg(name));
+    return {};
+}
+
+Result<qint64> Catalog::beginRun(const RunRecord &run)
+{
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("INSERT INTO runs(profile_id, profile_name, kind, state, started_utc, databases, "
+                             "message, pid) VALUES(?,?,?,?,?,?,?,?)"));
+    q.addBindValue(run.profileId);
+    q.addBindValue(text(run.profileName));
+    q.addBindValue(text(run.kind));
+    q.addBindValue(RunRecord::stateName(run.state));
+    q.addBindValue(iso(run.startedUtc.isValid() ? run.startedUtc : Clock::instance().nowUtc()));
+    q.addBindValue(text(run.databases));
+    q.addBindValue(text(run.message));
+    q.addBindValue(run.pid);
+    if (!q.exec())
+        return sqlError(q.lastError(), QStringLiteral("record a new run"));
+    return q.lastInsertId().toLongLong();
+}
+
+Status Catalog::finishRun(qint64 runId, RunRecord::State state, const QString &message, qint64 bytes)
+{
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("UPDATE runs SET state=?, finished_utc=?, message=?, bytes=? WHERE id=?"));
+    q.addBindValue(RunRecord::stateName(state));
+    q.addBindValue(iso(Clock::instance().nowUtc()));
+    q.addBindValue(text(message));
+    q.addBindValue(bytes);
+    q.addBindValue(runId);
+    if (!q.exec())
+        return sqlError(q.lastError(), QStringLiteral("record the end of run %1").arg(runId));
+    return {};
+}
+
+Status Catalog::addEvent(qint64 runId, const QString &level, const QString &message)
+{
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("INSERT INTO events(run_id, time_utc, level, message) VALUES(?,?,?,?)"));
+    q.addBindValue(runId);
+    q.addBindValue(iso(Clock::instance().nowUtc()));
+    q.addBindValue(text(level));
+    q.addBindValue(text(message));
+    if (!q.exec())
+        return sqlError(q.lastError(), QStringLiteral("record an event"));
+    return {};
+}
+
+namespace {
+RunRecord runFromQuery(const QSqlQuery &q)
+{
+    RunRecord r;
+    r.id = q.value(0).toLongLong();
+    r.profileId = q.value(1).toLongLong();
+    r.profileName = q.value(2).toString();
+    r.kind = q.value(3).toString();
+    r.state = RunRecord::stateFromName(q.value(4).toString());
+    r.startedUtc = fromIso(q.value(5));
+    r.finishedUtc = fromIso(q.value(6));
+    r.databases = q.value(7).toString();
+    r.message = q.value(8).toString();
+    r.bytes = q.value(9).toLongLong();
+    r.pid = q.value(10).toLongLong();
+    return r;
+}
+const char *const kRunColumns =
+    "SELECT id, profile_id, profile_name, kind, state, started_utc, finished_utc, databases, message, bytes, pid "
+    "FROM runs ";
+} // namespace
+
+Result<RunRecord> Catalog::run(qint64 runId) const
+{
+    QSqlQuery q(db());
+    q.prepare(QString::fromLatin1(kRunColumns) + QStringLiteral("WHERE id=?"));
+    q.addBindValue(runId);
+    if (!q.exec())
+        return sqlError(q.lastError(), QStringLiteral("read run %1").arg(runId));
+    if (!q.next())
+        return makeError(QStringLiteral("run.unknown"), QStringLiteral("there is no run %1").arg(runId));
+    return runFromQuery(q);
+}
+
+Result<QList<RunRecord>> Catalog::runs(const QString &profileName, int limit) const
+{
+    QSqlQuery q(db());
+    QString sql = QString::fromLatin1(kRunColumns);
+    if (!profileName.isEmpty())
+        sql += QStringLiteral("WHERE profile_name=? ");
+    sql += QStringLiteral("ORDER BY started_utc DESC, id DESC");
+    if (limit > 0)
+        sql += QStringLiteral(" LIMIT %1").arg(limit);
+    q.prepare(sql);
+    if (!profileName.isEmpty())
+        q.addBindValue(profileName);
+    if (!q.exec())
+        return sqlError(q.lastError(), QStringLiteral("list runs"));
+    QList<RunRecord> out;
+    while (q.next())
+        out.append(runFromQuery(q));
+    return out;
+}
+
+Result<QStringList> Catalog::events(qint64 runId) const
+{
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("SELECT time_utc, level, message FROM events WHERE run_id=? ORDER BY id"));
+    q.addBindValue(runId);
+    if (!q.exec())
+        return sqlError(q.lastError(), QStringLiteral("read the events of run %1").arg(runId));
+    QStringList out;
+    while (q.next())
+        out << q.value(0).toString() + QLatin1Char(' ') + q.value(1).toString() + QLatin1Char(' ') +
+                   q.value(2).toString();
+    return out;
+}
+
+Result<int> Catalog::markInterruptedRuns(const std::function<bool(const RunRecord &)> &isAlive)
+{
+    QSqlQuery q(db());
+    if (!q.exec(QString::fromLatin1(kRunColumns) + QStringLiteral("WHERE state IN ('running','queued')")))
+        return sqlError(q.lastError(), QStringLiteral("look for interrupted runs"));
+    QList<RunRecord> stale;
+    while (q.next()) {
+        RunRecord r = runFromQuery(q);
+        if (!isAlive(r))
+            stale.append(r);
+    }
+    for (const RunRecord &r : stale) {
+        const QString message = QStringLiteral("interrupted: the process running it (pid %1) ended before it "
+                                               "finished; nothing it wrote was kept as a backup")
+                                    .arg(r.pid);
+        if (Status s = finishRun(r.id, RunRecord::State::Interrupted, message, r.bytes); !s)
+            return s.error();
+        (void)addEvent(r.id, QStringLiteral("error"), message);
+        qCWarning(lcCatalog) << "run" << r.id << "of profile" << r.profileName << "marked interrupted";
+    }
+    return int(stale.size());
+}
+
+Result<qint64> Catalog::addArtifact(const ArtifactRecord &a)
+{
+    QSqlDatabase database = db();
+    if (!database.transaction())
+        return sqlError(database.lastError(), QStringLiteral("start recording an artifact"));
+    QSqlQuery q(database);
+    q.prepare(QStringLiteral("INSERT INTO artifacts(run_id, profile_id, profile_name, database, created_utc, "
+                             "dump_bytes, stored_bytes, sha256, encrypted, manifest_json, verify_state, "
+                             "verified_utc, restore_seconds) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    q.addBindValue(a.runId ? QVariant(a.runId) : QVariant());
+    q.addBindValue(a.profileId);
+    q.addBindValue(text(a.profileName));
+    q.addBindValue(text(a.database));
+    q.addBindValue(iso(a.createdUtc));
+    q.addBindValue(a.dumpBytes);
+    q.addBindValue(a.storedBytes);
+    q.addBindValue(text(a.sha256));
+    q.addBindValue(a.encrypted ? 1 : 0);
+    q.addBindValue(QString::fromUtf8(a.manifestJson));
+    q.addBindValue(text(a.verifyState));
+    q.addBindValue(iso(a.verifiedUtc));
+    q.addBindValue(a.restoreSeconds);
+    if (!q.exec()) {
+        const QSqlError error = q.lastError();
+        database.rollback();
+        return sqlError(error, QStringLiteral("record an artifact"));
+    }
+    const qint64 id = q.lastInsertId().toLongLong();
+    for (const ArtifactRecord::Location &loc : a.locations) {
+        QSqlQuery l(database);
+        l.prepare(QStringLiteral("INSERT INTO artifact_locations(artifact_id, destination, object_path, "
+                                 "manifest_path) VALUES(?,?,?,?)"));
+        l.addBindValue(id);
+        l.addBindValue(text(loc.destination));
+        l.addBindValue(text(loc.objectPath));
+        l.addBindValue(text(loc.manifestPath));
+        if (!l.exec()) {
+            const QSqlError error = l.lastError();
+            database.rollback();
+            return sqlError(error, QStringLiteral("record an artifact's location"));
+        }
+    }
+    if (!database.commit())
+        return sqlError(database.lastError(), QStringLiteral("record an artifact"));
+    return id;
+}
+
+namespace {
+const char *const kArtifactColumns =
+    "SELECT id, run_id, profile_id, profile_name, database, created_utc, dump_bytes, stored_bytes, sha256, "
+    "encrypted, manifest_json, verify_state, verified_utc, restore_seconds FROM artifacts ";
+
+ArtifactRecord artifactFromQuery(const QSqlQuery &q)
+{
+    ArtifactRecord a;
+    a.id = q.value(0).toLongLong();
+    a.runId = q.value(1).toLongLong();
+    a.profileId = q.value(2).toLongLong();
+    a.profileName = q.value(3).toString();
+    a.database = q.value(4).toString();
+    a.createdUtc = fromIso(q.value(5));
+    a.dumpBytes = q.value(6).toLongLong();
+    a.storedBytes = q.value(7).toLongLong();
+    a.sha256 = q.value(8).toString();
+    a.encrypted = q.value(9).toInt() != 0;
+    a.manifestJson = q.value(10).toString().toUtf8();
+    a.verifyState = q.value(11).toString();
+    a.verifiedUtc = fromIso(q.value(12));
+    a.restoreSeconds = q.value(13).toDouble();
+    return a;
+}
+} // namespace
+
+Result<ArtifactRecord> Catalog::artifact(qint64 id) const
+{
+    QSqlQuery q(db());
+    q.prepare(QString::fromLatin1(kArtifactColumns) + QStringLiteral("WHERE id=?"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return sqlError(q.lastError(), QStringLiteral("read backup %1").arg(id));
+    if (!q.next())
+        return makeError(QStringLiteral("artifact.unknown"),
+                         QStringLiteral("there is no backup with id %1 (lifeboat-cli list PROFILE shows the ids)")
+                             .arg(id));
+    ArtifactRecord a = artifactFromQuery(q);
+    QSqlQuery l(db());
+    l.prepare(QStringLiteral("SELECT destination, object_path, manifest_path FROM artifact_locations WHERE "
+                             "artifact_id=? ORDER BY rowid"));
+    l.addBindValue(id);
+    if (!l.exec())
+        return sqlError(l.lastError(), QStringLiteral("read the locations of backup %1").arg(id));
+    while (l.next())
+        a.locations.append({l.value(0).toString(), l.value(1).toString(), l.value(2).toString()});
+    return a;
+}
+
+Result<QList<ArtifactRecord>> Catalog::artifacts(const QString &profileName) const
+{
+    QSqlQuery q(db());
+    QString sql = QString::fromLatin1(kArtifactColumns);
+    if (!profileName.isEmpty())
+        sql += QStringLiteral("WHERE profile_name=? ");
+    sql += QStringLiteral("ORDER BY created_utc DESC, id DESC");
+    q.prepare(sql);
+    if (!profileName.isEmpty())
+        q.addBindValue(profileName);
+    if (!q.exec())
+        return sqlError(q.lastError(), QStringLiteral("list backups"));
+    QList<ArtifactRecord> out;
+    QHash<qint64, qsizetype> index;
+    while (q.next()) {
+        index.insert(q.value(0).toLongLong(), out.size());
+        out.append(artifactFromQuery(q));
+    }
+    QSqlQuery l(db());
+    if (!l.exec(QStringLiteral("SELECT artifact_id, destination, object_path, manifest_path FROM "
+                               "artifact_locations ORDER BY rowid")))
+        return sqlError(l.lastError(), QStringLiteral("list backup locations"));
+    while (l.next()) {
+        const auto it = index.constFind(l.value(0).toLongLong());
+        if (it != index.constEnd())
+            out[*it].locations.append({l.value(1).toString(), l.value(2).toString(), l.value(3).toString()});
+    }
+    return out;
+}
+
+std::optional<qint64> Catalog::lastDumpBytes(const QString &profileName, const QString &database) const
+{
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("SELECT dump_bytes FROM artifacts WHERE profile_name=? AND database=? "
+                             "ORDER BY created_utc DESC LIMIT 1"));
+    q.addBindValue(profileName);
+    q.addBindValue(database);
+    if (q.exec() && q.next())
+        return q.value(0).toLongLong();
+    return std::nullopt;
+}
+
+Status Catalog::setVerification(qint64 artifactId, const QString &state, const QDateTime &when,
+                                double restoreSeconds)
+{
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("UPDATE artifacts SET verify_state=?, verified_utc=?, restore_seconds=? WHERE id=?"));
+    q.addBindValue(state);
+    q.addBindValue(iso(when));
+    q.addBindValue(restoreSeconds);
+    q.addBindValue(artifactId);
+    if (!q.exec())
+        return sqlError(q.lastError(), QStringLiteral("record the verification of backup %1").arg(artifactId));
+    return {};
+}
+
+} // namespace lifeboat

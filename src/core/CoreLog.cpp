@@ -1,0 +1,4 @@
+#include "core/CoreLog.h"
+
+Q_LOGGING_CATEGORY(lcCatalog, "lifeboat.core.catalog", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcProfile, "lifeboat.core.profile", QtWarningMsg)

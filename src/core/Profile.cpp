@@ -1,0 +1,132 @@
+#include "core/Profile.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+
+namespace lifeboat {
+
+namespace {
+QJsonArray toArray(const QStringList &list)
+{
+    return QJsonArray::fromStringList(list);
+}
+
+QStringList toList(const QJsonValue &value)
+{
+    QStringList out;
+    const QJsonArray array = value.toArray();
+    for (const QJsonValue &v : array)
+        out << v.toString();
+    return out;
+}
+} // namespace
+
+bool Profile::isValidName(const QString &name)
+{
+    static const QRegularExpression re(QStringLiteral("^[\\w][\\w .@+-]{0,62}$"),
+                                       QRegularExpression::UseUnicodePropertiesOption);
+    return re.match(name).hasMatch() && name.trimmed() == name;
+}
+
+QString Profile::slug(const QString &name)
+{
+    QString out;
+    for (const QChar c : name) {
+        const bool plain = (c >= QLatin1Char('a') && c <= QLatin1Char('z')) ||
+                           (c >= QLatin1Char('A') && c <= QLatin1Char('Z')) ||
+                           (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || c == QLatin1Char('.') ||
+                           c == QLatin1Char('_') || c == QLatin1Char('-');
+        out += plain ? c : QLatin1Char('_');
+    }
+    if (out.startsWith(QLatin1Char('.')))
+        out[0] = QLatin1Char('_');
+    return out;
+}
+
+QJsonObject Profile::toJson() const
+{
+    QJsonObject o;
+    o.insert(QLatin1String("name"), name);
+    o.insert(QLatin1String("connection"), connection.toJson());
+    o.insert(QLatin1String("databaseMode"),
+             databaseMode == DatabaseMode::All ? QStringLiteral("all") : QStringLiteral("listed"));
+    o.insert(QLatin1String("databases"), toArray(databases));
+    o.insert(QLatin1String("include"), toArray(includePatterns));
+    o.insert(QLatin1String("exclude"), toArray(excludePatterns));
+    o.insert(QLatin1String("destinations"), toArray(destinations));
+    o.insert(QLatin1String("zstdLevel"), zstdLevel);
+    o.insert(QLatin1String("zstdThreads"), zstdThreads);
+    o.insert(QLatin1String("recipients"), toArray(recipients));
+    o.insert(QLatin1String("passphrase"), passphrase);
+    o.insert(QLatin1String("globals"), globals);
+    o.insert(QLatin1String("excludeSchemas"), toArray(excludeSchemas));
+    o.insert(QLatin1String("excludeTables"), toArray(excludeTables));
+    o.insert(QLatin1String("excludeTableData"), toArray(excludeTableData));
+    if (!toolDirectory.isEmpty())
+        o.insert(QLatin1String("toolDirectory"), toolDirectory);
+    return o;
+}
+
+Result<Profile> Profile::fromJson(const QJsonObject &o)
+{
+    Profile p;
+    p.name = o.value(QLatin1String("name")).toString();
+    p.connection = ConnectionSpec::fromJson(o.value(QLatin1String("connection")).toObject());
+    const QString mode = o.value(QLatin1String("databaseMode")).toString(QStringLiteral("listed"));
+    if (mode != QLatin1String("all") && mode != QLatin1String("listed"))
+        return makeError(QStringLiteral("profile.json"),
+                         QStringLiteral("profile '%1': databaseMode must be \"all\" or \"listed\"").arg(p.name));
+    p.databaseMode = mode == QLatin1String("all") ? DatabaseMode::All : DatabaseMode::Listed;
+    p.databases = toList(o.value(QLatin1String("databases")));
+    p.includePatterns = toList(o.value(QLatin1String("include")));
+    p.excludePatterns = toList(o.value(QLatin1String("exclude")));
+    p.destinations = toList(o.value(QLatin1String("destinations")));
+    p.zstdLevel = o.value(QLatin1String("zstdLevel")).toInt(3);
+    p.zstdThreads = o.value(QLatin1String("zstdThreads")).toInt(0);
+    p.recipients = toList(o.value(QLatin1String("recipients")));
+    p.passphrase = o.value(QLatin1String("passphrase")).toBool(false);
+    p.globals = o.value(QLatin1String("globals")).toBool(false);
+    p.excludeSchemas = toList(o.value(QLatin1String("excludeSchemas")));
+    p.excludeTables = toList(o.value(QLatin1String("excludeTables")));
+    p.excludeTableData = toList(o.value(QLatin1String("excludeTableData")));
+    p.toolDirectory = o.value(QLatin1String("toolDirectory")).toString();
+    return p;
+}
+
+Status Profile::validate() const
+{
+    auto fail = [](const QString &message) { return makeError(QStringLiteral("profile.invalid"), message); };
+    if (!isValidName(name))
+        return fail(QStringLiteral("'%1' is not a usable profile name: use 1–63 letters, digits, spaces, "
+                                   "'.', '_', '-', '@' or '+', starting with a letter or digit")
+                        .arg(name));
+    if (databaseMode == DatabaseMode::Listed && databases.isEmpty())
+        return fail(QStringLiteral("profile '%1' names no database: give the database in --db "
+                                   "(postgresql://host/DBNAME), with --database, or use --all-databases")
+                        .arg(name));
+    if (destinations.isEmpty())
+        return fail(QStringLiteral("profile '%1' has no destination: add one with --dest PATH").arg(name));
+    for (const QString &d : destinations) {
+        if (d.startsWith(QLatin1String("s3://")))
+            continue;
+        if (!d.startsWith(QLatin1Char('/')))
+            return fail(QStringLiteral("destination '%1' is not an absolute folder path or an s3:// URL").arg(d));
+    }
+    if (zstdLevel < 1 || zstdLevel > 19)
+        return fail(QStringLiteral("zstd level %1 is out of range: use 1 (fastest) to 19 (smallest)").arg(zstdLevel));
+    if (zstdThreads < 0 || zstdThreads > 64)
+        return fail(QStringLiteral("zstd threads %1 is out of range: use 0 (automatic) to 64").arg(zstdThreads));
+    if (passphrase && !recipients.isEmpty())
+        return fail(QStringLiteral("profile '%1' asks for both recipients and a passphrase, but an age file "
+                                   "encrypted with a passphrase can have no other recipients: choose one")
+                        .arg(name));
+    for (const QString &r : recipients) {
+        if (!r.startsWith(QLatin1String("age1")))
+            return fail(QStringLiteral("'%1' is not an age recipient: recipients look like age1… "
+                                       "(age-keygen -y key.txt prints one)")
+                            .arg(r));
+    }
+    return {};
+}
+
+} // namespace lifeboat

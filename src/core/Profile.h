@@ -1,0 +1,53 @@
+#pragma once
+
+#include "core/ConnectionSpec.h"
+#include "core/Result.h"
+
+#include <QJsonObject>
+#include <QStringList>
+
+namespace lifeboat {
+
+// A named backup profile: which server and databases, where to, and how. Holds no secrets.
+struct Profile
+{
+    enum class DatabaseMode { Listed, All };
+
+    qint64 id = 0;
+    QString name;
+    ConnectionSpec connection;
+
+    DatabaseMode databaseMode = DatabaseMode::Listed;
+    QStringList databases;       // Listed mode: the databases to back up
+    QStringList includePatterns; // All mode: glob patterns a database must match (empty = all)
+    QStringList excludePatterns; // All mode: glob patterns that remove a database
+
+    QStringList destinations; // local folder paths (absolute) or s3:// URLs
+
+    int zstdLevel = 3;
+    int zstdThreads = 0; // 0 = one per core, at most 4
+
+    QStringList recipients; // age X25519 recipients (age1...)
+    bool passphrase = false; // encrypt with a passphrase held in the keychain (scrypt)
+
+    bool globals = false; // also pg_dumpall --globals-only
+    QStringList excludeSchemas;
+    QStringList excludeTables;
+    QStringList excludeTableData;
+
+    QString toolDirectory; // an explicit directory holding pg_dump/pg_restore (optional)
+
+    bool isEncrypted() const { return passphrase || !recipients.isEmpty(); }
+
+    QJsonObject toJson() const;
+    static Result<Profile> fromJson(const QJsonObject &json);
+    // Checks what can be checked without a server: name, destinations, levels, recipients'
+    // shape. One sentence per problem; the first problem is returned.
+    Status validate() const;
+
+    static bool isValidName(const QString &name);
+    // The folder name used at destinations: the name with anything outside [A-Za-z0-9._-] → '_'.
+    static QString slug(const QString &name);
+};
+
+} // namespace lifeboat

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+
+namespace lifeboat {
+
+// One job as the catalog remembers it (backup, verify, restore, prune).
+struct RunRecord
+{
+    enum class State { Queued, Running, Succeeded, Failed, Cancelled, Interrupted };
+
+    qint64 id = 0;
+    qint64 profileId = 0;
+    QString profileName;
+    QString kind = QStringLiteral("backup");
+    State state = State::Queued;
+    QDateTime startedUtc;
+    QDateTime finishedUtc;
+    QString databases; // comma-separated, for display
+    QString message;   // the outcome in one sentence
+    qint64 bytes = 0;  // stored bytes written (backup) / read (verify, restore)
+    qint64 pid = 0;    // the process that ran it (to tell a live run from an interrupted one)
+
+    static QString stateName(State state);
+    static State stateFromName(const QString &name);
+    bool isFinished() const { return state != State::Queued && state != State::Running; }
+};
+
+} // namespace lifeboat

@@ -1,0 +1,484 @@
+#include "engine/jobs/BackupJob.h"
+
+#include "core/Catalog.h"
+#include "core/Clock.h"
+#include "core/NamePattern.h"
+#include "engine/EngineLog.h"
+#include "engine/jobs/ProfileLock.h"
+#include "engine/pg/PgSession.h"
+#include "engine/pg/PgToolFinder.h"
+#include "engine/pipeline/DumpPipeline.h"
+#include "engine/pipeline/StoreChain.h"
+#include "engine/storage/Destination.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+
+#include <unistd.h>
+
+namespace lifeboat {
+
+namespace {
+QString mib(qint64 bytes)
+{
+    return QString::number(double(bytes) / (1024.0 * 1024.0), 'f', 1) + QStringLiteral(" MiB");
+}
+
+// Opens a writer for `relativePath` at every destination; on failure none is left behind.
+Result<std::vector<std::unique_ptr<ByteSink>>> openWriters(const std::vector<std::unique_ptr<Destination>> &dests,
+                                                           const QString &relativePath)
+{
+    std::vector<std::unique_ptr<ByteSink>> writers;
+    for (const auto &d : dests) {
+        auto w = d->openWriter(relativePath);
+        if (!w) {
+            for (auto &open : writers)
+                open->abort();
+            return w.error();
+        }
+        writers.push_back(std::move(*w));
+    }
+    return writers;
+}
+} // namespace
+
+BackupJob::BackupJob(Profile profile, ConfigPaths paths, Options options)
+    : m_profile(std::move(profile))
+    , m_paths(std::move(paths))
+    , m_options(std::move(options))
+{
+}
+
+BackupJob::~BackupJob() = default;
+
+QString BackupJob::serverKey() const
+{
+    return m_profile.connection.displayName();
+}
+
+void BackupJob::onCancel()
+{
+    m_cancelled.store(true);
+    QMutexLocker lock(&m_pipelineMutex);
+    if (m_pipeline)
+        m_pipeline->cancel();
+}
+
+QString BackupJob::safeFileName(const QString &name)
+{
+    QString out;
+    for (const QChar c : name)
+        out += (c == QLatin1Char('/') || c == QLatin1Char('\\') || c.category() == QChar::Other_Control) ? QLatin1Char('_') : c;
+    if (out.startsWith(QLatin1Char('.')))
+        out[0] = QLatin1Char('_');
+    return out.isEmpty() ? QStringLiteral("_") : out;
+}
+
+QString BackupJob::objectBase(const Profile &profile, const QString &database, const QString &stamp)
+{
+    const QString db = safeFileName(database);
+    return Profile::slug(profile.name) + QLatin1Char('/') + db + QLatin1Char('/') + db + QLatin1Char('_') + stamp;
+}
+
+Result<BackupPlan> BackupJob::makePlan(const Profile &profile, Catalog *catalog)
+{
+    if (Status s = profile.validate(); !s)
+        return s.error();
+    BackupPlan plan;
+    plan.profile = profile;
+
+    const QString firstDb = profile.databaseMode == Profile::DatabaseMode::Listed ? profile.databases.value(0)
+                                                                                 : profile.connection.dbname;
+    auto session = PgSession::connect(profile.connection, firstDb.isEmpty() ? QStringLiteral("postgres") : firstDb);
+    if (!session)
+        return session.error();
+    plan.serverVersion = (*session)->serverVersion();
+    plan.serverVersionNum = (*session)->serverVersionNum();
+
+    QStringList names;
+    if (profile.databaseMode == Profile::DatabaseMode::All) {
+        auto all = (*session)->listDatabases();
+        if (!all)
+            return all.error();
+        names = NamePattern::filter(*all, profile.includePatterns, profile.excludePatterns);
+        for (const QString &pattern : profile.includePatterns) {
+            if (NamePattern::filter(*all, {pattern}, {}).isEmpty())
+                plan.warnings << QStringLiteral("the include pattern '%1' matches no database on %2")
+                                     .arg(pattern, profile.connection.displayName());
+        }
+        if (names.isEmpty())
+            return makeError(QStringLiteral("profile.no-databases"),
+                             QStringLiteral("no database on %1 matches the profile's include/exclude patterns: "
+                                            "check them (the server has: %2)")
+                                 .arg(profile.connection.displayName(), all->join(QStringLiteral(", "))));
+    } else {
+        names = profile.databases;
+        auto all = (*session)->listDatabases();
+        if (all) {
+            for (const QString &name : names) {
+                if (!all->contains(name))
+                    return makeError(QStringLiteral("pg.no-database"),
+                                     QStringLiteral("database '%1' does not exist on %2: check its name (the server "
+                                                    "has: %3)")
+                                         .arg(name, profile.connection.displayName(), all->join(QStringLiteral(", "))));
+            }
+        }
+    }
+    for (const QString &name : names) {
+        BackupPlan::Database db;
+        db.name = name;
+        auto size = (*session)->databaseSize(name);
+        db.sizeBytes = size ? *size : 0;
+        const std::optional<qint64> last = catalog ? catalog->lastDumpBytes(profile.name, name) : std::nullopt;
+        db.expectedDumpBytes = last.value_or(db.sizeBytes);
+        plan.databases.append(db);
+    }
+
+    const PgToolFinder finder(profile.toolDirectory);
+    auto pgDump = finder.find(QStringLiteral("pg_dump"), plan.serverMajor());
+    if (!pgDump)
+        return pgDump.error();
+    plan.pgDump = *pgDump;
+    if (profile.globals) {
+        auto pgDumpAll = finder.find(QStringLiteral("pg_dumpall"), plan.serverMajor());
+        if (!pgDumpAll)
+            return pgDumpAll.error();
+        plan.pgDumpAll = *pgDumpAll;
+    }
+
+    qint64 expectedStored = 0;
+    for (const BackupPlan::Database &db : plan.databases)
+        expectedStored += db.expectedDumpBytes / 4; // zstd -3 on pg_dump output: typically 3–8×
+    for (const QString &spec : profile.destinations) {
+        auto dest = Destination::create(spec);
+        if (!dest)
+            return dest.error();
+        if (Status s = (*dest)->checkWritable(expectedStored); !s)
+            return s.error();
+        plan.targets.append({spec, (*dest)->describe(), (*dest)->freeBytes()});
+    }
+    if (!profile.isEncrypted())
+        plan.warnings << QStringLiteral("profile '%1' does not encrypt its backups: anyone who can read the "
+                                        "destination can read the data")
+                             .arg(profile.name);
+    return plan;
+}
+
+Status BackupJob::run(JobContext &ctx)
+{
+    ProfileLock lock;
+    if (!m_options.dryRun) {
+        if (Status s = lock.acquire(m_paths.locksDir(), m_profile.name); !s)
+            return s;
+    }
+    ctx.setPhase(QStringLiteral("connecting to %1").arg(m_profile.connection.displayName()));
+    auto plan = makePlan(m_profile, &ctx.catalog());
+    if (!plan)
+        return plan.error();
+    if (m_options.dryRun) {
+        for (const QString &line : plan->describe())
+            ctx.addOutput(line);
+        return {};
+    }
+
+    RunRecord run;
+    run.profileId = m_profile.id;
+    run.profileName = m_profile.name;
+    run.kind = QStringLiteral("backup");
+    run.state = RunRecord::State::Running;
+    run.startedUtc = Clock::instance().nowUtc();
+    run.pid = ::getpid();
+    QStringList dbNames;
+    for (const auto &db : plan->databases)
+        dbNames << db.name;
+    run.databases = dbNames.join(QStringLiteral(", "));
+    auto runId = ctx.catalog().beginRun(run);
+    if (!runId)
+        return runId.error();
+    ctx.setRunId(*runId);
+    for (const QString &w : plan->warnings)
+        ctx.log(QStringLiteral("warning"), w);
+    ctx.log(QStringLiteral("info"), QStringLiteral("PostgreSQL %1 at %2; using %3 %4")
+                                        .arg(plan->serverVersion, m_profile.connection.displayName(),
+                                             plan->pgDump.path, plan->pgDump.version));
+
+    EncryptionSettings encryption;
+    for (const QString &r : m_profile.recipients) {
+        auto recipient = AgeRecipient::parse(r);
+        if (!recipient)
+            return recipient.error();
+        encryption.recipients.append(*recipient);
+    }
+    if (m_profile.passphrase) {
+        if (!m_options.passphraseProvider)
+            return makeError(QStringLiteral("secret.missing"),
+                             QStringLiteral("profile '%1' encrypts with a passphrase, but no passphrase is available: "
+                                            "store it with `lifeboat-cli secret set %1 passphrase`")
+                                 .arg(m_profile.name));
+        auto passphrase = m_options.passphraseProvider();
+        if (!passphrase)
+            return passphrase.error();
+        encryption.passphrase = *passphrase;
+    }
+
+    std::vector<std::unique_ptr<Destination>> destinations;
+    for (const QString &spec : m_profile.destinations) {
+        auto d = Destination::create(spec);
+        if (!d)
+            return d.error();
+        destinations.push_back(std::move(*d));
+    }
+
+    qint64 expectedTotal = 0;
+    for (const auto &db : plan->databases)
+        expectedTotal += db.expectedDumpBytes;
+    ctx.setProgress(0, expectedTotal);
+
+    qint64 storedTotal = 0;
+    Status result;
+    for (const BackupPlan::Database &db : plan->databases) {
+        result = backUpDatabase(ctx, *plan, db, encryption, destinations, &storedTotal);
+        if (!result.ok())
+            break;
+    }
+    encryption.passphrase.fill('\0');
+    if (!result.ok())
+        return result;
+    ctx.log(QStringLiteral("info"), QStringLiteral("backed up %1 database(s), %2 stored")
+                                        .arg(plan->databases.size())
+                                        .arg(mib(storedTotal)));
+    return {};
+}
+
+Status BackupJob::backUpDatabase(JobContext &ctx, const BackupPlan &plan, const BackupPlan::Database &db,
+                                 const EncryptionSettings &encryption,
+                                 const std::vector<std::unique_ptr<Destination>> &destinations, qint64 *storedTotal)
+{
+    if (cancelled())
+        return makeError(QStringLiteral("cancelled"), QStringLiteral("cancelled; nothing of this run was kept"));
+    const QDateTime started = Clock::instance().nowUtc();
+    const QString stampBase = started.toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
+    const QString dumpExt = encryption.isEnabled() ? QStringLiteral(".dump.zst.age") : QStringLiteral(".dump.zst");
+    const QString manifestExt =
+        encryption.isEnabled() ? QStringLiteral(".manifest.json.age") : QStringLiteral(".manifest.json");
+    // Never overwrite: a second backup within the same second gets a suffix.
+    QString base;
+    for (int n = 1;; ++n) {
+        base = objectBase(m_profile, db.name, n == 1 ? stampBase : stampBase + QLatin1Char('-') + QString::number(n));
+        bool taken = false;
+        for (const auto &d : destinations)
+            taken = taken || d->exists(base + dumpExt) || d->exists(base + manifestExt);
+        if (!taken)
+            break;
+    }
+    const QString objectPath = base + dumpExt;
+    const QString manifestPath = base + manifestExt;
+
+    // Facts captured at dump time, from the database itself.
+    auto session = PgSession::connect(m_profile.connection, db.name);
+    if (!session)
+        return session.error();
+    auto extensions = (*session)->extensions();
+    if (!extensions)
+        return extensions.error();
+    session->reset();
+
+    ctx.setPhase(QStringLiteral("dumping %1").arg(db.name));
+    ctx.log(QStringLiteral("info"), QStringLiteral("dumping database '%1' to %2").arg(db.name, objectPath));
+    auto writers = openWriters(destinations, objectPath);
+    if (!writers)
+        return writers.error();
+    auto chain = StoreChain::create(m_profile.zstdLevel, m_profile.zstdThreads, encryption, std::move(*writers));
+    if (!chain)
+        return chain.error();
+
+    DumpPipeline pipeline;
+    {
+        QMutexLocker lock(&m_pipelineMutex);
+        m_pipeline = &pipeline;
+        if (cancelled())
+            pipeline.cancel();
+    }
+    DumpPipeline::Request request;
+    request.program = plan.pgDump.path;
+    request.arguments = {QStringLiteral("--format=custom"), QStringLiteral("--compress=0"),
+                         QStringLiteral("--no-password"),
+                         QStringLiteral("--dbname=") + m_profile.connection.toConnInfo(db.name)};
+    for (const QString &s : m_profile.excludeSchemas)
+        request.arguments << QStringLiteral("--exclude-schema=") + s;
+    for (const QString &t : m_profile.excludeTables)
+        request.arguments << QStringLiteral("--exclude-table=") + t;
+    for (const QString &t : m_profile.excludeTableData)
+        request.arguments << QStringLiteral("--exclude-table-data=") + t;
+    request.what = QStringLiteral("pg_dump of database '%1'").arg(db.name);
+
+    qint64 doneBefore = 0;
+    qint64 expected = 0;
+    for (const auto &d : plan.databases) {
+        expected += d.expectedDumpBytes;
+        if (d.name == db.name)
+            break;
+        doneBefore += d.expectedDumpBytes;
+    }
+    qint64 expectedTotal = 0;
+    for (const auto &d : plan.databases)
+        expectedTotal += d.expectedDumpBytes;
+    QElapsedTimer timer;
+    timer.start();
+    Status dumped = pipeline.run(request, **chain, [&](qint64 read) {
+        ctx.setProgress(doneBefore + qMin(read, db.expectedDumpBytes > 0 ? qMax(read, db.expectedDumpBytes) : read),
+                        expectedTotal);
+        (void)expected;
+    });
+    {
+        QMutexLocker lock(&m_pipelineMutex);
+        m_pipeline = nullptr;
+    }
+    if (!dumped)
+        return dumped;
+
+    const ArchiveScanner &scanner = pipeline.scanner();
+    Manifest manifest;
+    manifest.lifeboatVersion = QStringLiteral(LIFEBOAT_VERSION);
+    manifest.profile = m_profile.name;
+    manifest.host = m_profile.connection.host;
+    manifest.port = m_profile.connection.port;
+    manifest.database = db.name;
+    manifest.serverVersion = plan.serverVersion;
+    manifest.serverVersionNum = plan.serverVersionNum;
+    manifest.pgDumpVersion = plan.pgDump.version;
+    manifest.archiveVersion = scanner.header().versionString();
+    manifest.startedUtc = started;
+    manifest.finishedUtc = Clock::instance().nowUtc();
+    manifest.dumpBytes = pipeline.bytesRead();
+    manifest.storedBytes = (*chain)->storedBytes();
+    manifest.sha256 = (*chain)->sha256();
+    manifest.objectName = objectPath.section(QLatin1Char('/'), -1);
+    manifest.zstdLevel = m_profile.zstdLevel;
+    manifest.encryption = encryption.mode();
+    manifest.recipients = m_profile.recipients;
+    manifest.extensions = *extensions;
+    manifest.largeObjects = scanner.largeObjectCount();
+    for (const ArchiveTocEntry &e : scanner.entries()) {
+        manifest.toc.append({e.dumpId, e.desc, e.schema, e.tag, e.owner});
+        if (e.isTableData())
+            manifest.tables.append({e.schema, e.tag, e.rowCount, e.dataBytes});
+    }
+
+    if (plan.pgDumpAll) {
+        if (Status s = dumpGlobals(ctx, plan, base, encryption, destinations, &manifest); !s) {
+            for (const auto &d : destinations)
+                (void)d->remove(objectPath);
+            return s;
+        }
+    }
+
+    // The manifest, beside the artifact (encrypted like it).
+    ctx.setPhase(QStringLiteral("writing the manifest of %1").arg(db.name));
+    auto manifestWriters = openWriters(destinations, manifestPath);
+    if (!manifestWriters) {
+        for (const auto &d : destinations)
+            (void)d->remove(objectPath);
+        return manifestWriters.error();
+    }
+    auto manifestChain = StoreChain::create(std::nullopt, 0, encryption, std::move(*manifestWriters));
+    if (!manifestChain)
+        return manifestChain.error();
+    const QByteArray manifestBytes = manifest.toJsonBytes();
+    Status wroteManifest = (*manifestChain)->write(manifestBytes.constData(), manifestBytes.size());
+    if (wroteManifest.ok())
+        wroteManifest = (*manifestChain)->finish();
+    if (!wroteManifest) {
+        (*manifestChain)->abort();
+        for (const auto &d : destinations)
+            (void)d->remove(objectPath);
+        return wroteManifest;
+    }
+
+    ArtifactRecord artifact;
+    artifact.runId = 0;
+    artifact.profileId = m_profile.id;
+    artifact.profileName = m_profile.name;
+    artifact.database = db.name;
+    artifact.createdUtc = started;
+    artifact.dumpBytes = manifest.dumpBytes;
+    artifact.storedBytes = manifest.storedBytes;
+    artifact.sha256 = manifest.sha256;
+    artifact.encrypted = encryption.isEnabled();
+    artifact.manifestJson = QJsonDocument(manifest.toJson()).toJson(QJsonDocument::Compact);
+    for (const auto &d : destinations)
+        artifact.locations.append({d->spec(), objectPath, manifestPath});
+    auto runRecord = ctx.catalog().runs(m_profile.name, 1);
+    if (runRecord && !runRecord->isEmpty())
+        artifact.runId = runRecord->first().id;
+    auto artifactId = ctx.catalog().addArtifact(artifact);
+    if (!artifactId)
+        return artifactId.error();
+    ctx.addArtifact(*artifactId);
+    for (const auto &d : destinations) {
+        const QString full = d->spec().startsWith(QLatin1Char('/')) ? d->spec() + QLatin1Char('/') + objectPath
+                                                                    : d->spec() + QLatin1Char('/') + objectPath;
+        ctx.addOutput(full);
+    }
+    *storedTotal += manifest.storedBytes;
+    const double seconds = double(timer.elapsed()) / 1000.0;
+    ctx.log(QStringLiteral("info"),
+            QStringLiteral("database '%1': %2 tables, %3 rows, %4 dumped → %5 stored in %6 s (sha256 %7)")
+                .arg(db.name)
+                .arg(manifest.tables.size())
+                .arg(manifest.totalRows())
+                .arg(mib(manifest.dumpBytes), mib(manifest.storedBytes))
+                .arg(seconds, 0, 'f', 1)
+                .arg(manifest.sha256));
+    return {};
+}
+
+Status BackupJob::dumpGlobals(JobContext &ctx, const BackupPlan &plan, const QString &base,
+                              const EncryptionSettings &encryption,
+                              const std::vector<std::unique_ptr<Destination>> &destinations, Manifest *manifest)
+{
+    ctx.setPhase(QStringLiteral("dumping roles and tablespaces"));
+    const QString path =
+        base + (encryption.isEnabled() ? QStringLiteral(".globals.sql.zst.age") : QStringLiteral(".globals.sql.zst"));
+    for (bool withPasswords : {true, false}) {
+        auto writers = openWriters(destinations, path);
+        if (!writers)
+            return writers.error();
+        auto chain = StoreChain::create(m_profile.zstdLevel, 1, encryption, std::move(*writers));
+        if (!chain)
+            return chain.error();
+        DumpPipeline pipeline;
+        {
+            QMutexLocker lock(&m_pipelineMutex);
+            m_pipeline = &pipeline;
+        }
+        DumpPipeline::Request request;
+        request.program = plan.pgDumpAll->path;
+        request.arguments = {QStringLiteral("--globals-only"), QStringLiteral("--no-password"),
+                             QStringLiteral("--dbname=") + m_profile.connection.toConnInfo(manifest->database)};
+        if (!withPasswords)
+            request.arguments << QStringLiteral("--no-role-passwords");
+        request.scanArchive = false;
+        request.what = QStringLiteral("pg_dumpall --globals-only");
+        Status s = pipeline.run(request, **chain);
+        {
+            QMutexLocker lock(&m_pipelineMutex);
+            m_pipeline = nullptr;
+        }
+        if (s.ok()) {
+            manifest->globalsObject = path.section(QLatin1Char('/'), -1);
+            manifest->globalsSha256 = (*chain)->sha256();
+            if (!withPasswords)
+                ctx.log(QStringLiteral("warning"),
+                        QStringLiteral("roles were saved without their passwords: the user %1 may not read "
+                                       "pg_authid (connect as a superuser to include them)")
+                            .arg(m_profile.connection.user.isEmpty() ? QStringLiteral("(default)") : m_profile.connection.user));
+            return {};
+        }
+        if (!withPasswords || !s.error().message.contains(QLatin1String("pg_authid")) || cancelled())
+            return s;
+    }
+    return {};
+}
+
+} // namespace lifeboat

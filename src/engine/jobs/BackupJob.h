@@ -1,0 +1,68 @@
+#pragma once
+
+#include "core/ConfigPaths.h"
+#include "core/Manifest.h"
+#include "core/Profile.h"
+#include "engine/jobs/BackupPlan.h"
+#include "engine/jobs/Job.h"
+#include "engine/pipeline/EncryptionSettings.h"
+
+#include <QMutex>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+namespace lifeboat {
+
+class Destination;
+class DumpPipeline;
+class Catalog;
+
+// Backs up every database a profile selects: pg_dump (custom format, uncompressed) → zstd →
+// age → SHA-256 → each destination, writing the manifest beside each artifact and recording
+// run, events and artifacts in the catalog. Holds the profile's lock for the whole run. With
+// `dryRun` it connects, finds tools, checks destinations and reports the plan, writing nothing.
+class BackupJob final : public Job
+{
+public:
+    struct Options
+    {
+        bool dryRun = false;
+        // Supplies the passphrase of a passphrase-encrypted profile (from the keychain).
+        std::function<Result<QByteArray>()> passphraseProvider;
+    };
+
+    BackupJob(Profile profile, ConfigPaths paths, Options options);
+    ~BackupJob() override;
+
+    QString kind() const override { return m_options.dryRun ? QStringLiteral("dry-run") : QStringLiteral("backup"); }
+    QString profileName() const override { return m_profile.name; }
+    QString serverKey() const override;
+    Status run(JobContext &ctx) override;
+    void onCancel() override;
+
+    // Works out the plan (connects, finds tools, selects databases, checks destinations).
+    static Result<BackupPlan> makePlan(const Profile &profile, Catalog *catalog);
+    // The object name at a destination: <slug>/<db>/<db>_<stamp> (no extension).
+    static QString objectBase(const Profile &profile, const QString &database, const QString &stamp);
+    static QString safeFileName(const QString &name);
+
+private:
+    Status backUpDatabase(JobContext &ctx, const BackupPlan &plan, const BackupPlan::Database &db,
+                          const EncryptionSettings &encryption,
+                          const std::vector<std::unique_ptr<Destination>> &destinations, qint64 *storedTotal);
+    Status dumpGlobals(JobContext &ctx, const BackupPlan &plan, const QString &base,
+                       const EncryptionSettings &encryption,
+                       const std::vector<std::unique_ptr<Destination>> &destinations, Manifest *manifest);
+    bool cancelled() const { return m_cancelled.load(); }
+
+    Profile m_profile;
+    ConfigPaths m_paths;
+    Options m_options;
+    std::atomic<bool> m_cancelled{false};
+    QMutex m_pipelineMutex;
+    DumpPipeline *m_pipeline = nullptr;
+};
+
+} // namespace lifeboat

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QString>
+
+namespace lifeboat {
+
+class Catalog;
+
+// What a running job may tell the runner, and ask it. Called on the job's worker thread.
+class JobContext
+{
+public:
+    virtual ~JobContext() = default;
+
+    virtual void setPhase(const QString &phase) = 0;
+    virtual void setProgress(qint64 done, qint64 expected) = 0;
+    // Appends to the job's event log (kept in the catalog with the run).
+    virtual void log(const QString &level, const QString &message) = 0;
+    virtual void addOutput(const QString &output) = 0;
+    virtual void addArtifact(qint64 artifactId) = 0;
+    virtual bool isCancelled() const = 0;
+    // The catalog, opened for this worker thread.
+    virtual Catalog &catalog() = 0;
+    // Called by the job once it has started its run record.
+    virtual void setRunId(qint64 runId) = 0;
+};
+
+} // namespace lifeboat

@@ -1,0 +1,3 @@
+#include "engine/pg/PgLog.h"
+
+Q_LOGGING_CATEGORY(lcPg, "lifeboat.engine.pg", QtWarningMsg)

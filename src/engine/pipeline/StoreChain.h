@@ -1,0 +1,52 @@
+#pragma once
+
+#include "core/Result.h"
+#include "engine/pipeline/ByteSink.h"
+#include "engine/pipeline/EncryptionSettings.h"
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace lifeboat {
+
+class Sha256Sink;
+class ZstdCompressor;
+
+// The stages that turn bytes into a stored object, owned together:
+//   [zstd] → [age] → SHA-256 → tee → destination writers
+// The hash is of the stored bytes, exactly what a destination holds (and `sha256sum` prints).
+class StoreChain
+{
+public:
+    // zstdLevel empty = no compression (manifests).
+    static Result<std::unique_ptr<StoreChain>> create(std::optional<int> zstdLevel, int zstdThreads,
+                                                      const EncryptionSettings &encryption,
+                                                      std::vector<std::unique_ptr<ByteSink>> writers);
+    ~StoreChain();
+
+    ByteSink *head() const { return m_head; }
+    Status write(const char *data, qint64 size) { return m_head->write(data, size); }
+    // Flushes every stage; writers make their objects visible only now.
+    Status finish();
+    void abort();
+
+    qint64 storedBytes() const;
+    QString sha256() const;
+    qint64 inputBytes() const { return m_input; }
+
+private:
+    StoreChain() = default;
+
+    std::vector<std::unique_ptr<ByteSink>> m_writers;
+    std::unique_ptr<ByteSink> m_tee;
+    std::unique_ptr<Sha256Sink> m_hash;
+    std::unique_ptr<ByteSink> m_encryptor;
+    std::unique_ptr<ZstdCompressor> m_compressor;
+    std::unique_ptr<ByteSink> m_counter;
+    ByteSink *m_head = nullptr;
+    qint64 m_input = 0;
+    bool m_finished = false;
+};
+
+} // namespace lifeboat

@@ -1,0 +1,89 @@
+#include "engine/pipeline/ZstdCompressor.h"
+
+#include <QThread>
+
+#include <zstd.h>
+
+namespace lifeboat {
+
+ZstdCompressor::ZstdCompressor(ZSTD_CCtx *ctx, ByteSink *next)
+    : m_ctx(ctx)
+    , m_next(next)
+{
+    m_outBuffer.resize(qsizetype(ZSTD_CStreamOutSize()));
+}
+
+ZstdCompressor::~ZstdCompressor()
+{
+    ZSTD_freeCCtx(m_ctx);
+}
+
+int ZstdCompressor::effectiveThreads(int requested)
+{
+    if (requested > 0)
+        return requested;
+    return qBound(1, QThread::idealThreadCount(), 4);
+}
+
+Result<std::unique_ptr<ZstdCompressor>> ZstdCompressor::create(int level, int threads, ByteSink *next)
+{
+    ZSTD_CCtx *ctx = ZSTD_createCCtx();
+    if (!ctx)
+        return makeError(QStringLiteral("zstd.init"), QStringLiteral("cannot create a zstd compressor (out of memory)"));
+    auto check = [ctx](size_t rc) { return !ZSTD_isError(rc); };
+    if (!check(ZSTD_CCtx_setParameter(ctx, ZSTD_c_compressionLevel, level)) ||
+        !check(ZSTD_CCtx_setParameter(ctx, ZSTD_c_checksumFlag, 1))) {
+        ZSTD_freeCCtx(ctx);
+        return makeError(QStringLiteral("zstd.init"), QStringLiteral("zstd rejected compression level %1").arg(level));
+    }
+    const int workers = effectiveThreads(threads);
+    // nbWorkers >= 1 moves compression to libzstd's own threads, overlapping it with reading.
+    // A libzstd built without threads refuses: then compress on this thread.
+    if (workers >= 1)
+        (void)ZSTD_CCtx_setParameter(ctx, ZSTD_c_nbWorkers, workers);
+    return std::unique_ptr<ZstdCompressor>(new ZstdCompressor(ctx, next));
+}
+
+Status ZstdCompressor::drain(int mode, const char *data, qint64 size)
+{
+    ZSTD_inBuffer in{data, size_t(size), 0};
+    for (;;) {
+        ZSTD_outBuffer out{m_outBuffer.data(), size_t(m_outBuffer.size()), 0};
+        const size_t remaining = ZSTD_compressStream2(m_ctx, &out, &in, ZSTD_EndDirective(mode));
+        if (ZSTD_isError(remaining))
+            return makeError(QStringLiteral("zstd.compress"),
+                             QStringLiteral("zstd compression failed: %1").arg(QString::fromLatin1(ZSTD_getErrorName(remaining))));
+        if (out.pos > 0) {
+            m_out += qint64(out.pos);
+            if (Status s = m_next->write(m_outBuffer.constData(), qint64(out.pos)); !s)
+                return s;
+        }
+        if (mode == ZSTD_e_continue) {
+            if (in.pos == in.size)
+                return {};
+        } else if (remaining == 0) {
+            return {};
+        }
+    }
+}
+
+Status ZstdCompressor::write(const char *data, qint64 size)
+{
+    m_in += size;
+    return drain(ZSTD_e_continue, data, size);
+}
+
+Status ZstdCompressor::finish()
+{
+    if (Status s = drain(ZSTD_e_end, nullptr, 0); !s)
+        return s;
+    return m_next->finish();
+}
+
+void ZstdCompressor::abort()
+{
+    ZSTD_CCtx_reset(m_ctx, ZSTD_reset_session_only);
+    m_next->abort();
+}
+
+} // namespace lifeboat
