@@ -43,10 +43,8 @@ public:
     }
     void log(const QString &level, const QString &message) override
     {
-        if (level == QLatin1String("error") || level == QLatin1String("warning"))
-            qCWarning(lcJobs).noquote() << m_info.profileName << level << message;
-        else
-            qCInfo(lcJobs).noquote() << m_info.profileName << message;
+        // Events belong to the run (catalog, History); the log category has them for debugging.
+        qCInfo(lcJobs).noquote() << m_info.profileName << level << message;
         if (m_info.runId)
             (void)m_catalog.addEvent(m_info.runId, level, message);
         else

@@ -2,6 +2,7 @@
 
 #include "core/Profile.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 
@@ -17,7 +18,9 @@ namespace {
 QByteArray lockPath(const QString &locksDir, const QString &profileName)
 {
     // The slug alone could collide ("a b" / "a_b"): add a short hash of the exact name.
-    const QByteArray hash = QByteArray::number(qHash(profileName, 0x1fe), 16);
+    // (qHash is seeded per process, so use a stable hash.)
+    const QByteArray hash =
+        QCryptographicHash::hash(profileName.toUtf8(), QCryptographicHash::Sha256).toHex().left(12);
     return QFile::encodeName(QDir(locksDir).filePath(Profile::slug(profileName) + QLatin1Char('-') +
                                                      QString::fromLatin1(hash) + QStringLiteral(".lock")));
 }
