@@ -42,6 +42,7 @@ private Q_SLOTS:
     void badInput_data();
     void badInput();
     void fullDestinationLeavesNoPartialFile();
+    void passwordsComeFromPgpassLikePsql();
 
 private:
     QString newConfigDir();
@@ -532,6 +533,53 @@ void TestBackup::fullDestinationLeavesNoPartialFile()
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.errText().contains(QLatin1String("MiB free but this backup needs about")), qPrintable(r.errText()));
     QVERIFY2(!r.outText().contains(QLatin1String("full")), qPrintable(r.outText()));
+}
+
+void TestBackup::passwordsComeFromPgpassLikePsql()
+{
+    const QString config = newConfigDir();
+    const QString dest = newDestDir();
+    QCOMPARE(m_run.cli(config, {QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("pgpass"),
+                                QStringLiteral("--db"), m_pg.uri(QStringLiteral("fixture")), QStringLiteral("--dest"),
+                                dest, QStringLiteral("--recipient"), m_recipient})
+                 .exitCode,
+             0);
+    // ~/.pgpass (through PGPASSFILE), no PGPASSWORD: works as for psql.
+    const QString passfile = m_tmp.filePath(QStringLiteral("pgpass"));
+    {
+        QFile f(passfile);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral("127.0.0.1:%1:*:postgres:%2\n").arg(m_pg.port()).arg(m_pg.password()).toUtf8());
+        f.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    }
+    QProcessEnvironment env = m_pg.clientEnvironment();
+    env.remove(QStringLiteral("PGPASSWORD"));
+    env.insert(QStringLiteral("PGPASSFILE"), passfile);
+    ProcessRunner withPassfile(env);
+    ProcessResult ok = withPassfile.cli(config, {QStringLiteral("backup"), QStringLiteral("pgpass")});
+    QVERIFY2(ok.exitCode == 0, qPrintable(ok.errText()));
+    QCOMPARE(backupFiles(dest).size(), 1);
+
+    // A wrong password: one sentence naming the server and user, never the password.
+    env.remove(QStringLiteral("PGPASSFILE"));
+    env.insert(QStringLiteral("PGPASSFILE"), m_tmp.filePath(QStringLiteral("no-such-passfile")));
+    env.insert(QStringLiteral("PGPASSWORD"), QStringLiteral("wrong-Secret-42"));
+    ProcessRunner wrong(env);
+    ProcessResult bad = wrong.cli(config, {QStringLiteral("backup"), QStringLiteral("pgpass")});
+    QCOMPARE(bad.exitCode, 1);
+    QVERIFY2(bad.errText().contains(QStringLiteral("PostgreSQL at postgres@127.0.0.1:%1 rejected the password for user 'postgres'").arg(m_pg.port())),
+             qPrintable(bad.errText()));
+    QVERIFY(!bad.errText().contains(QLatin1String("wrong-Secret-42")));
+    QCOMPARE(bad.errText().trimmed().count(QLatin1Char('\n')), 0);
+
+    // No password at all.
+    env.remove(QStringLiteral("PGPASSWORD"));
+    ProcessRunner none(env);
+    ProcessResult missing = none.cli(config, {QStringLiteral("backup"), QStringLiteral("pgpass")});
+    QCOMPARE(missing.exitCode, 1);
+    QVERIFY2(missing.errText().contains(QLatin1String("asks for a password for user 'postgres' and none was found")),
+             qPrintable(missing.errText()));
+    QCOMPARE(backupFiles(dest).size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestBackup)

@@ -37,7 +37,7 @@ Error PgSession::describeConnectionFailure(const ConnectionSpec &spec, const QSt
                          QStringLiteral("PostgreSQL at %1 rejected the password for user %2: correct it in "
                                         "~/.pgpass (or PGPASSWORD) and try again")
                              .arg(where, user));
-    if (needsPassword && !hadPassword)
+    if ((needsPassword && !hadPassword) || libpqMessage.contains(QLatin1String("no password supplied")))
         return makeError(QStringLiteral("pg.no-password"),
                          QStringLiteral("PostgreSQL at %1 asks for a password for user %2 and none was found: add "
                                         "it to ~/.pgpass (or set PGPASSWORD)")
