@@ -126,10 +126,15 @@ sample_tree_rss() {
                     fi
                 done 2>/dev/null <"/proc/$pid/status"
             fi
-            local children=""
-            read -r children 2>/dev/null <"/proc/$pid/task/$pid/children" || true
-            # shellcheck disable=SC2206  # word splitting of pid lists is intended
-            [[ -n $children ]] && queue+=($children)
+            # Children hang off the thread that forked them (QProcess in a worker thread),
+            # so look at every task, not just the main one.
+            local task children
+            for task in "/proc/$pid/task/"*/children; do
+                children=""
+                read -r children 2>/dev/null <"$task" || true
+                # shellcheck disable=SC2206  # word splitting of pid lists is intended
+                [[ -n $children ]] && queue+=($children)
+            done
         done
         sleep 0.1
     done
@@ -366,7 +371,7 @@ recipient=$(age-keygen -y "$key")
 
 run_lifeboat() {
     local dbname=$1 tag=$2 clibin
-    LB_ERROR="" LB_WALL=0 LB_CPU=0 LB_RSS_SELF=0 LB_RSS_TREE=0 LB_RSS_DUMP=0 LB_SIZE=0 LB_ARTIFACT=""
+    LB_ERROR="" LB_WALL=0 LB_CPU=0 LB_RSS_SELF=0 LB_RSS_TREE=0 LB_RSS_DUMP=0 LB_RSS_OTHERS="" LB_SIZE=0 LB_ARTIFACT=""
     if [[ -n ${LB_BENCH_BUILD_FAILED:-} ]]; then
         LB_ERROR="building lifeboat-cli failed (see the build output above)"
         return 1
@@ -399,6 +404,8 @@ run_lifeboat() {
     LB_WALL=$T_WALL LB_CPU=$T_CPU LB_RSS_TREE=$T_RSS_KIB
     LB_RSS_SELF=$(awk '$1 == "lifeboat-cli" { print $2 }' "$tm/lifeboat-$tag.rss")
     LB_RSS_DUMP=$(awk '$1 == "pg_dump" { print $2 }' "$tm/lifeboat-$tag.rss")
+    # Any other helper processes it started (there should be none: zstd and age are in-process).
+    LB_RSS_OTHERS=$(awk '$1 != "lifeboat-cli" && $1 != "pg_dump" && $1 != "time" { printf " · %s %.1f", $1, $2 / 1024 }' "$tm/lifeboat-$tag.rss")
     # Without a sample of the CLI itself (a very short run), GNU time's figure is the best
     # we have: the peak of the CLI and the children it waited for.
     [[ -n $LB_RSS_SELF ]] || LB_RSS_SELF=$LB_RSS_TREE
@@ -439,7 +446,7 @@ progress "5/5 lifeboat-cli backup"
 lifeboat_restore="not checked"
 if run_lifeboat "$db" s; then
     WALL[lifeboat]=$LB_WALL CPU[lifeboat]=$LB_CPU SIZE[lifeboat]=$LB_SIZE STATUS[lifeboat]=ok
-    RSS[lifeboat]="lifeboat-cli $(kib_to_mib "$LB_RSS_SELF")${LB_RSS_DUMP:+ · pg_dump $(kib_to_mib "$LB_RSS_DUMP")}"
+    RSS[lifeboat]="lifeboat-cli $(kib_to_mib "$LB_RSS_SELF")${LB_RSS_DUMP:+ · pg_dump $(kib_to_mib "$LB_RSS_DUMP")}$LB_RSS_OTHERS"
     lb_rss_s=$LB_RSS_SELF
     if [[ $LB_TOC_TABLES == "$floor_toc" ]]; then
         lifeboat_restore="✅ \`age -d -i key.txt | zstd -d | pg_restore -l\` lists all $LB_TOC_TABLES TABLE DATA entries"

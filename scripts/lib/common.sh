@@ -123,7 +123,7 @@ lb_ensure_test_peers() {
     fi
     lb_log "installing npm test peers into ${LB_PEERS_DIR#"$LB_SRC"/}"
     mkdir -p "$LB_PEERS_DIR"
-    rm -f "$stamp" "$LB_PEERS_DIR/package-lock.json"
+    rm -f "$stamp"
     cp "$src" "$LB_PEERS_DIR/package.json"
     (cd "$LB_PEERS_DIR" && npm install --no-audit --no-fund --no-update-notifier --loglevel=error </dev/null) ||
         lb_die "npm install of the test peers failed (is registry.npmjs.org reachable?)"
@@ -131,14 +131,36 @@ lb_ensure_test_peers() {
 }
 
 # True when $LB_TEST_USER can traverse to and read the whole source tree (build/ and .git
-# excluded), so the suite can run as that user. Root only.
+# excluded), so the suite can run as that user. Root only. On failure prints the first path
+# it could not read (if it got that far).
 lb_test_user_can_read_tree() {
     runuser -u "$LB_TEST_USER" -- test -r "$LB_SRC/CMakeLists.txt" -a -x "$LB_SRC" 2>/dev/null || return 1
     local unreadable
     unreadable=$(runuser -u "$LB_TEST_USER" -- find "$LB_SRC" \
         \( -path "$LB_SRC/build" -o -path "$LB_SRC/.git" -o -path "$LB_SRC/.cache" \) -prune \
-        -o ! -readable -print -quit 2>&1) || return 1
-    [[ -z $unreadable ]]
+        -o ! -readable -print -quit 2>/dev/null) || return 1
+    [[ -z $unreadable ]] || {
+        printf '%s\n' "$unreadable"
+        return 1
+    }
+}
+
+# Silently stops PostgreSQL clusters that tests left running under DIR (a test that crashed
+# or was interrupted never ran PgTestCluster's destructor). Only postmasters recorded in
+# DIR/*/data/postmaster.pid are touched, through pg_ctl, as the user that owns them.
+lb_stop_leftover_clusters() {
+    local dir=$1 pidfile data owner bindir
+    bindir=$(lb_pg_bindir) || return 0
+    for pidfile in "$dir"/*/data/postmaster.pid; do
+        [[ -f $pidfile ]] || continue
+        data=${pidfile%/postmaster.pid}
+        owner=$(stat -c %U "$data")
+        if [[ $owner == "$(id -un)" ]]; then
+            "$bindir/pg_ctl" -D "$data" -m immediate -w -t 10 stop >/dev/null 2>&1 || true
+        elif lb_is_root; then
+            runuser -u "$owner" -- "$bindir/pg_ctl" -D "$data" -m immediate -w -t 10 stop >/dev/null 2>&1 || true
+        fi
+    done
 }
 
 # Configures and builds a preset (dev by default). Extra args go to cmake --build.

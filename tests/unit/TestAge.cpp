@@ -276,8 +276,9 @@ void TestAge::bech32RoundTrip_data()
         << 0;
     QTest::newRow("all characters") << QStringLiteral("abcdef1qpzry9x8gf2tvdw0s3jn54khce6mua7lmqqqxw")
                                     << QStringLiteral("abcdef") << 20;
-    QTest::newRow("hrp 1") << QStringLiteral("11qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq"
-                                             "qqqqqqqqqqqqqqqqqqqqqqqqqqc8247j")
+    QTest::newRow("hrp 1") << QStringLiteral("11"
+                                             "qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq"
+                                             "qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqc8247j")
                            << QStringLiteral("1") << 51;
     QTest::newRow("split") << QStringLiteral("split1checkupstagehandshakeupstreamerranterredcaperred2y9e3w")
                            << QStringLiteral("split") << 30;
