@@ -1,0 +1,130 @@
+#include "gui/CatalogReader.h"
+
+#include "core/Catalog.h"
+#include "core/Clock.h"
+#include "engine/jobs/RunRecovery.h"
+#include "gui/GuiLog.h"
+
+#include <QFileInfo>
+
+namespace lifeboat {
+
+namespace {
+// Even when the files look unchanged, read for real this often (a file system with coarse times).
+constexpr qint64 kFullReadIntervalMs = 60'000;
+} // namespace
+
+CatalogReader::CatalogReader(ConfigPaths paths, QObject *parent)
+    : QObject(parent)
+    , m_paths(std::move(paths))
+{}
+
+CatalogReader::~CatalogReader() = default;
+
+Status CatalogReader::open()
+{
+    if (m_catalog)
+        return {};
+    if (Status s = m_paths.ensureExists(); !s)
+        return s;
+    auto catalog = Catalog::open(m_paths.catalogPath());
+    if (!catalog)
+        return catalog.error();
+    m_catalog = std::move(*catalog);
+    auto recovered = RunRecovery::recover(*m_catalog, m_paths);
+    if (!recovered) {
+        qCWarning(lcGuiCatalog) << "run recovery failed:" << recovered.error().message;
+    } else {
+        m_recoveredRuns = *recovered;
+        if (m_recoveredRuns > 0)
+            qCInfo(lcGuiCatalog) << m_recoveredRuns << "interrupted run(s) found and marked as interrupted";
+    }
+    return {};
+}
+
+Result<CatalogSnapshot> CatalogReader::read() const
+{
+    CatalogSnapshot snapshot;
+    snapshot.catalogPath = m_paths.catalogPath();
+    auto profiles = m_catalog->profiles();
+    if (!profiles)
+        return profiles.error();
+    auto artifacts = m_catalog->artifacts();
+    if (!artifacts)
+        return artifacts.error();
+    for (ArtifactRecord &artifact : *artifacts) {
+        artifact.manifestJson.clear(); // can be large (the archive's table of contents); not shown here
+        snapshot.artifacts[artifact.profileName].append(artifact);
+    }
+
+    for (const Profile &profile : std::as_const(*profiles)) {
+        auto runs = m_catalog->runs(profile.name, CatalogSnapshot::kRunsPerProfile);
+        if (!runs)
+            return runs.error();
+        ProfileSummary summary;
+        summary.profile = profile;
+        if (!runs->isEmpty())
+            summary.lastRun = runs->first();
+        snapshot.runs.insert(profile.name, *runs);
+
+        const QList<ArtifactRecord> own = snapshot.artifacts.value(profile.name);
+        summary.backupCount = int(own.size());
+        for (const ArtifactRecord &artifact : own)
+            summary.totalStoredBytes += artifact.storedBytes;
+        if (!own.isEmpty()) {
+            // The newest backup is everything its run wrote (one artifact per database).
+            const ArtifactRecord &newest = own.first();
+            summary.lastBackupUtc = newest.createdUtc;
+            for (const ArtifactRecord &artifact : own) {
+                if (artifact.id == newest.id || (newest.runId != 0 && artifact.runId == newest.runId))
+                    summary.lastBackupBytes += artifact.storedBytes;
+            }
+        }
+        snapshot.profiles.append(summary);
+    }
+    return snapshot;
+}
+
+QString CatalogReader::fileStamp() const
+{
+    QStringList parts;
+    for (const QString &suffix : {QString(), QStringLiteral("-wal")}) {
+        const QFileInfo info(m_paths.catalogPath() + suffix);
+        parts << QString::number(info.exists() ? info.size() : -1)
+              << QString::number(info.exists() ? info.lastModified().toMSecsSinceEpoch() : -1);
+    }
+    return parts.join(QLatin1Char(':'));
+}
+
+void CatalogReader::load(bool force)
+{
+    const qint64 nowMs = Clock::instance().monotonicMs();
+    const QString stamp = fileStamp();
+    if (!force && m_catalog && m_last.ok() && stamp == m_lastStamp &&
+        nowMs - m_lastReadMs < kFullReadIntervalMs) {
+        m_last.loadedUtc = Clock::instance().nowUtc();
+        Q_EMIT loaded(m_last);
+        return;
+    }
+    CatalogSnapshot snapshot;
+    if (Status s = open(); !s) {
+        snapshot.catalogPath = m_paths.catalogPath();
+        snapshot.error = s.error().message;
+    } else if (auto read = this->read(); !read) {
+        snapshot.catalogPath = m_paths.catalogPath();
+        snapshot.error = read.error().message;
+    } else {
+        snapshot = std::move(*read);
+    }
+    snapshot.recoveredRuns = m_recoveredRuns;
+    snapshot.loadedUtc = Clock::instance().nowUtc();
+    if (!snapshot.ok() && snapshot.error != m_last.error) // once per problem, not every poll
+        qCWarning(lcGuiCatalog) << "cannot read the catalog:" << snapshot.error;
+    // Stamped before reading: a commit that lands during the read makes the next poll read again.
+    m_lastStamp = stamp;
+    m_lastReadMs = nowMs;
+    m_last = snapshot;
+    Q_EMIT loaded(snapshot);
+}
+
+} // namespace lifeboat
