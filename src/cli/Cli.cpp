@@ -5,7 +5,9 @@
 #include "core/JobInfo.h"
 #include "core/Manifest.h"
 #include "core/Profile.h"
+#include "core/SecretRedactor.h"
 #include "engine/crypto/AgeRecipient.h"
+#include "engine/crypto/AgeScrypt.h"
 #include "engine/jobs/BackupJob.h"
 #include "engine/jobs/JobRunner.h"
 #include "engine/jobs/RunRecovery.h"
@@ -50,9 +52,11 @@ Usage: lifeboat-cli [--config-dir DIR] [--json] COMMAND ...
 Profiles
   profile add NAME --db URI [--database DB]... [--all-databases] [--include PAT]... [--exclude PAT]...
                    --dest PATH [--dest PATH]... [--zstd-level N] [--zstd-threads N]
-                   [--recipient AGE_PUBLIC_KEY]... [--globals] [--exclude-schema S]...
+                   [--recipient AGE_PUBLIC_KEY]... [--passphrase] [--globals] [--exclude-schema S]...
                    [--exclude-table T]... [--exclude-table-data T]... [--tool-dir DIR]
-  profile list | show NAME | remove NAME
+  profile list | show NAME
+  profile remove NAME [--force]   also deletes its secrets from the keychain (--force: even an
+                                  age identity that was never exported)
   profile export NAME             print the profile as JSON (never contains secrets)
   profile import FILE             add a profile from such JSON ('-' reads stdin)
 
@@ -60,14 +64,38 @@ Backups
   backup NAME [--dry-run]         back up now; prints the artifact path(s)
   list NAME                       the profile's backups: id, time, database, size, SHA-256, verified
 
+Restore and proof
+  verify ID [--identity FILE]...  integrity: SHA-256, age authentication, zstd checksums, archive, row counts
+  verify ID --restore [--target URI] [--identity FILE]...
+                                  restore into a throwaway cluster (or a scratch database on URI) and
+                                  compare with the manifest; records "verified" and the restore time
+  restore ID [--to-db NAME] [--target URI] [--schema S]... [--table T]... [--jobs N] [--no-owner]
+             [--data-only|--schema-only] [--identity FILE]... [--replace --confirm NAME]
+                                  restore into a new database (default <db>_restore_<yyyyMMdd_HHmm>)
+  runbook NAME [--out FILE]       a Markdown disaster-recovery runbook for the profile
+
+Secrets and keys (kept in the OS keychain only; values are read from stdin, never from arguments)
+  secret set NAME KIND            store a secret: KIND is db-password, s3-secret, passphrase or webhook
+                                  (typed twice without echo on a terminal, else the whole of stdin)
+  secret delete NAME KIND         delete it from the keychain
+  secret list NAME                the kinds stored for the profile (names only)
+  key generate NAME               create an age identity in the keychain, add its recipient to the
+                                  profile; prints the recipient (age1…)
+  key show NAME                   the profile's recipients, and which is this machine's identity
+  key export NAME --out FILE [--force]
+                                  write a recovery kit (0600): the identity, the recipients and the
+                                  commands to decrypt and restore without Lifeboat
+  key import NAME FILE            put an identity back from a recovery kit (or an age identity file)
+
 Options
   --config-dir DIR   keep settings and catalog in DIR (also: LIFEBOAT_CONFIG_DIR)
   --json             machine-readable output
   --help, --version
 
 --db takes a libpq URI (postgresql://user@host:5432/dbname?sslmode=require), a keyword string
-(host=db1 dbname=shop) or a pg_service.conf service name. Passwords come from ~/.pgpass or
-PGPASSWORD, as for psql; Lifeboat never stores them in profiles.
+(host=db1 dbname=shop) or a pg_service.conf service name. Passwords come from the keychain
+(secret set NAME db-password), else from ~/.pgpass or PGPASSWORD as for psql; Lifeboat never
+stores them in profiles and never passes them in a command line.
 )";
 
 QJsonObject artifactJson(const ArtifactRecord &a)
@@ -109,17 +137,17 @@ int Cli::fail(const Error &error, int code)
 {
     if (m_json) {
         QJsonObject o;
-        o.insert(QLatin1String("error"), error.message);
+        o.insert(QLatin1String("error"), SecretRedactor::redact(error.message));
         o.insert(QLatin1String("code"), error.code);
         printJson(o);
     }
-    err() << "lifeboat-cli: " << error.message << Qt::endl;
+    err() << "lifeboat-cli: " << SecretRedactor::redact(error.message) << Qt::endl;
     return code;
 }
 
 int Cli::usage(const QString &message)
 {
-    err() << "lifeboat-cli: " << message << " (see lifeboat-cli --help)" << Qt::endl;
+    err() << "lifeboat-cli: " << SecretRedactor::redact(message) << " (see lifeboat-cli --help)" << Qt::endl;
     return 2;
 }
 
@@ -181,6 +209,16 @@ int Cli::start(const QStringList &arguments)
         return cmdBackup(args);
     if (command == QLatin1String("list"))
         return cmdList(args);
+    if (command == QLatin1String("secret"))
+        return cmdSecret(args);
+    if (command == QLatin1String("key"))
+        return cmdKey(args);
+    if (command == QLatin1String("verify"))
+        return cmdVerify(args);
+    if (command == QLatin1String("restore"))
+        return cmdRestore(args);
+    if (command == QLatin1String("runbook"))
+        return cmdRunbook(args);
     return usage(QStringLiteral("unknown command '%1'").arg(command));
 }
 
@@ -219,7 +257,7 @@ int Cli::cmdProfileAdd(const QStringList &args)
                          QStringLiteral("zstd-threads"), QStringLiteral("recipient"), QStringLiteral("exclude-schema"),
                          QStringLiteral("exclude-table"), QStringLiteral("exclude-table-data"),
                          QStringLiteral("tool-dir")},
-                        {QStringLiteral("all-databases"), QStringLiteral("globals")});
+                        {QStringLiteral("all-databases"), QStringLiteral("globals"), QStringLiteral("passphrase")});
     if (Status s = parser.parse(args); !s)
         return usage(s.error().message);
     if (parser.positional().size() != 1)
@@ -265,6 +303,9 @@ int Cli::cmdProfileAdd(const QStringList &args)
             return fail(recipient.error(), 2);
         p.recipients << recipient->toString();
     }
+    p.passphrase = parser.isSet(QStringLiteral("passphrase"));
+    if (p.passphrase && p.recipients.isEmpty())
+        p.scryptLogN = AgeScrypt::calibrateLogN(1000); // about 1 s per derivation here, chosen once
     p.globals = parser.isSet(QStringLiteral("globals"));
     p.excludeSchemas = parser.values(QStringLiteral("exclude-schema"));
     p.excludeTables = parser.values(QStringLiteral("exclude-table"));
@@ -283,10 +324,13 @@ int Cli::cmdProfileAdd(const QStringList &args)
     } else {
         out() << "profile '" << p.name << "' added" << Qt::endl;
     }
+    if (p.passphrase)
+        err() << "lifeboat-cli: store the passphrase with `lifeboat-cli secret set " << p.name
+              << " passphrase` (it is kept in the keychain)" << Qt::endl;
     if (!p.isEncrypted())
         err() << "lifeboat-cli: warning: profile '" << p.name
               << "' does not encrypt its backups — anyone who can read the destination can read the data; "
-                 "add --recipient age1... to encrypt"
+                 "add --recipient age1... or run lifeboat-cli key generate NAME to encrypt"
               << Qt::endl;
     return 0;
 }
@@ -352,11 +396,19 @@ int Cli::cmdProfileShow(const QStringList &args)
     return 0;
 }
 
-int Cli::cmdProfileRemove(const QStringList &args)
+int Cli::cmdProfileRemove(const QStringList &arguments)
 {
+    CliArguments parser({}, {QStringLiteral("force")});
+    if (Status s = parser.parse(arguments); !s)
+        return usage(s.error().message);
+    const QStringList args = parser.positional();
     if (args.size() != 1)
         return usage(QStringLiteral("profile remove needs NAME"));
     if (Status s = openCatalog(); !s)
+        return fail(s.error());
+    if (auto p = m_catalog->profile(args.first()); !p)
+        return fail(p.error());
+    if (Status s = removeProfileSecrets(args.first(), parser.isSet(QStringLiteral("force"))); !s)
         return fail(s.error());
     if (Status s = m_catalog->removeProfile(args.first()); !s)
         return fail(s.error());
@@ -441,11 +493,8 @@ int Cli::cmdBackup(const QStringList &args)
         return fail(profile.error());
     BackupJob::Options options;
     options.dryRun = parser.isSet(QStringLiteral("dry-run"));
-    m_runner = std::make_unique<JobRunner>(m_paths);
-    connect(m_runner.get(), &JobRunner::jobUpdated, this, &Cli::onJobUpdated);
-    connect(m_runner.get(), &JobRunner::jobFinished, this, &Cli::onJobFinished);
-    m_jobId = m_runner->submit(std::make_shared<BackupJob>(*profile, m_paths, options));
-    return -1;
+    attachBackupSecrets(*profile, options);
+    return startJob(std::make_shared<BackupJob>(*profile, m_paths, options));
 }
 
 void Cli::interrupt()
@@ -503,7 +552,7 @@ void Cli::onJobFinished(const JobInfo &job)
         for (const QString &line : job.outputs)
             out() << line << Qt::endl;
         if (!ok)
-            err() << "lifeboat-cli: " << job.message << Qt::endl;
+            err() << "lifeboat-cli: " << SecretRedactor::redact(job.message) << Qt::endl;
     }
     const int code = ok ? 0 : (job.state == JobInfo::State::Cancelled ? 130 : 1);
     Q_EMIT finished(code);

@@ -2,6 +2,7 @@
 
 #include "core/ConfigPaths.h"
 #include "core/Result.h"
+#include "engine/jobs/BackupJob.h"
 
 #include <QObject>
 #include <QStringList>
@@ -12,6 +13,7 @@ namespace lifeboat {
 
 class Catalog;
 class JobRunner;
+class SecretStore;
 struct JobInfo;
 struct Profile;
 
@@ -49,6 +51,18 @@ private:
     int cmdProfileImport(const QStringList &args);
     int cmdBackup(const QStringList &args);
     int cmdList(const QStringList &args);
+    // Restore and proof (CliRestore.cpp)
+    int cmdVerify(const QStringList &args);
+    int cmdRestore(const QStringList &args);
+    int cmdRunbook(const QStringList &args);
+    Result<struct DecryptionKeys> loadKeys(const QStringList &identityFiles);
+    int startJob(std::shared_ptr<class Job> job);
+    // Secrets and keys (CliSecrets.cpp)
+    int cmdSecret(const QStringList &args);
+    int cmdKey(const QStringList &args);
+    std::shared_ptr<SecretStore> secretStore();
+    Status removeProfileSecrets(const QString &profileName, bool force);
+    void attachBackupSecrets(const Profile &profile, BackupJob::Options &options);
 
     void onJobUpdated(const JobInfo &job);
     void onJobFinished(const JobInfo &job);
@@ -60,6 +74,7 @@ private:
     std::unique_ptr<JobRunner> m_runner;
     QString m_jobId;
     int m_lastProgressWidth = 0;
+    std::shared_ptr<SecretStore> m_secrets;
 };
 
 } // namespace lifeboat

@@ -7,10 +7,13 @@
 #include <cstring>
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <thread>
+#include <utility>
 #include <vector>
 
 extern char **environ;
@@ -19,7 +22,32 @@ namespace lifeboat {
 
 namespace {
 constexpr qsizetype kStderrTail = 64 * 1024;
+
+// write() to a pipe whose reader may be gone: reports that as EPIPE instead of raising SIGPIPE,
+// which would end this whole process (neither Qt nor the GUI app ignores it).
+ssize_t writeNoSigpipe(int fd, const char *data, size_t size)
+{
+    sigset_t pipeOnly, old, pending;
+    sigemptyset(&pipeOnly);
+    sigaddset(&pipeOnly, SIGPIPE);
+    sigpending(&pending);
+    const bool wasPending = sigismember(&pending, SIGPIPE) == 1;
+    pthread_sigmask(SIG_BLOCK, &pipeOnly, &old);
+    const ssize_t n = ::write(fd, data, size);
+    const int err = errno;
+    // The reader going away raises SIGPIPE even when part of the data was written (n > 0): take
+    // the signal this write raised before unblocking it.
+    sigpending(&pending);
+    if (!wasPending && sigismember(&pending, SIGPIPE) == 1) {
+        const timespec zero{0, 0};
+        while (::sigtimedwait(&pipeOnly, nullptr, &zero) < 0 && errno == EINTR) {
+        }
+    }
+    pthread_sigmask(SIG_SETMASK, &old, nullptr);
+    errno = err;
+    return n;
 }
+} // namespace
 
 ChildProcess::~ChildProcess()
 {
@@ -72,6 +100,11 @@ Status ChildProcess::start(const QString &program, const QStringList &arguments,
     else
         posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
     posix_spawn_file_actions_adddup2(&actions, errPipe[1], STDERR_FILENO);
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 34))
+    // Close-on-exec covers our own pipes; descriptors this process inherited without it (from
+    // whatever started Lifeboat) or that a library opened without it must not reach the child either.
+    posix_spawn_file_actions_addclosefrom_np(&actions, STDERR_FILENO + 1);
+#endif
 
     posix_spawnattr_t attr;
     posix_spawnattr_init(&attr);
@@ -156,6 +189,16 @@ void ChildProcess::drainStderr(bool block)
             return;
         }
         m_stderr.append(buf, n);
+        if (m_lineHandler) {
+            m_partialLine.append(buf, n);
+            qsizetype nl;
+            while ((nl = m_partialLine.indexOf('\n')) >= 0) {
+                m_lineHandler(m_partialLine.left(nl));
+                m_partialLine.remove(0, nl + 1);
+            }
+            if (m_partialLine.size() > kStderrTail)
+                m_partialLine.clear();
+        }
         if (m_stderr.size() > kStderrTail)
             m_stderr.remove(0, m_stderr.size() - kStderrTail);
         if (!block)
@@ -212,7 +255,7 @@ Status ChildProcess::writeStdin(const char *data, qint64 size)
                              QStringLiteral("%1 stopped reading its input").arg(m_program));
         }
         if (fds[0].revents & POLLOUT) {
-            const ssize_t n = ::write(m_stdinFd, data, size_t(size));
+            const ssize_t n = writeNoSigpipe(m_stdinFd, data, size_t(size));
             if (n < 0) {
                 if (errno == EINTR || errno == EAGAIN)
                     continue;
@@ -290,9 +333,25 @@ Result<QByteArray> ChildProcess::run(const QString &program, const QStringList &
     if (Status s = child.start(program, arguments, environment, input.isNull() ? Stdin::Null : Stdin::Pipe);
         !s)
         return s.error();
+    // Feed the input from a thread of its own while this one reads the output: writing all of it
+    // first deadlocks once the child's output fills its pipe while it still has input to read.
+    std::thread feeder;
     if (!input.isNull()) {
-        (void)child.writeStdin(input.constData(), input.size());
-        child.closeStdin();
+        const int fd = std::exchange(child.m_stdinFd, -1);
+        feeder = std::thread([fd, &input] {
+            const char *data = input.constData();
+            qint64 left = input.size();
+            while (left > 0) {
+                const ssize_t n = writeNoSigpipe(fd, data, size_t(left));
+                if (n < 0 && errno == EINTR)
+                    continue;
+                if (n < 0)
+                    break; // the child stopped reading; its exit status tells the rest
+                data += n;
+                left -= n;
+            }
+            ::close(fd);
+        });
     }
     QByteArray out;
     char buf[65536];
@@ -300,6 +359,8 @@ Result<QByteArray> ChildProcess::run(const QString &program, const QStringList &
     while ((n = child.readStdout(buf, sizeof buf)) > 0)
         out.append(buf, n);
     const int code = child.wait();
+    if (feeder.joinable())
+        feeder.join();
     if (code != 0) {
         const QString line = child.lastErrorLine();
         return makeError(QStringLiteral("process.failed"),

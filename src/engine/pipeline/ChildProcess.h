@@ -6,6 +6,7 @@
 #include <QStringList>
 
 #include <atomic>
+#include <functional>
 #include <sys/types.h>
 
 namespace lifeboat {
@@ -50,6 +51,9 @@ public:
     bool isRunning() const { return m_pid.load() > 0 && !m_reaped; }
     QString program() const { return m_program; }
 
+    // Called (on the reading thread) with each complete line the child writes to stderr.
+    void setStderrLineHandler(std::function<void(const QByteArray &line)> handler) { m_lineHandler = std::move(handler); }
+
     // The last 64 KiB the child wrote to stderr.
     QByteArray stderrTail() const { return m_stderr; }
     // The last non-empty line of stderr, for one-sentence errors.
@@ -73,6 +77,8 @@ private:
     bool m_exitedNormally = false;
     int m_exitCode = -1;
     QByteArray m_stderr;
+    QByteArray m_partialLine;
+    std::function<void(const QByteArray &)> m_lineHandler;
 };
 
 } // namespace lifeboat

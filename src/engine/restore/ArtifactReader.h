@@ -1,0 +1,52 @@
+#pragma once
+
+#include "core/ArtifactRecord.h"
+#include "core/Manifest.h"
+#include "core/Result.h"
+#include "engine/pipeline/ByteSink.h"
+#include "engine/restore/DecryptionKeys.h"
+
+#include <functional>
+#include <memory>
+
+namespace lifeboat {
+
+class ArchiveScanner;
+class Destination;
+
+// Reads one stored artifact back: stored bytes → SHA-256 → [age] → zstd → a plain sink (the
+// pg_dump archive), from the first of its locations that is reachable. Every layer checks
+// itself as it goes (age chunk tags, zstd frame checksums); the SHA-256 and size are compared
+// with the catalog at the end. Errors name the backup, the check and where it failed.
+class ArtifactReader
+{
+public:
+    static Result<ArtifactReader> open(const ArtifactRecord &artifact);
+    ArtifactReader(ArtifactReader &&) noexcept;
+    ArtifactReader &operator=(ArtifactReader &&) noexcept;
+    ~ArtifactReader();
+
+    // "backup 12 (shop, 2026-11-21 05:20 UTC)"
+    QString label() const;
+    QString locationDescription() const; // the file path or object URL read
+    const ArtifactRecord &artifact() const { return m_artifact; }
+
+    // The manifest stored beside the artifact (decrypted). Falls back to the catalog's copy.
+    Result<Manifest> readManifest(const DecryptionKeys &keys) const;
+
+    using ProgressFn = std::function<void(qint64 storedBytesRead)>;
+    // Streams the whole artifact. `plain` receives the pg_dump archive (may be null: check only);
+    // `scanner`, when given, sees the archive too. On any failure `plain` is aborted.
+    Status stream(const DecryptionKeys &keys, ByteSink *plain, ArchiveScanner *scanner = nullptr,
+                  const ProgressFn &progress = {}) const;
+
+private:
+    ArtifactReader() = default;
+    Status decodeSmall(const QByteArray &stored, const DecryptionKeys &keys, QByteArray *plain) const;
+
+    ArtifactRecord m_artifact;
+    ArtifactRecord::Location m_location;
+    std::unique_ptr<Destination> m_destination;
+};
+
+} // namespace lifeboat

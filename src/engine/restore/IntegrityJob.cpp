@@ -1,0 +1,63 @@
+#include "engine/restore/IntegrityJob.h"
+
+#include "core/Catalog.h"
+#include "engine/pg/PgToolFinder.h"
+#include "engine/restore/ArtifactReader.h"
+#include "engine/restore/IntegrityChecker.h"
+
+#include <unistd.h>
+
+namespace lifeboat {
+
+IntegrityJob::IntegrityJob(QString profileName, QString serverKey, qint64 artifactId, DecryptionKeys keys)
+    : m_profileName(std::move(profileName))
+    , m_serverKey(std::move(serverKey))
+    , m_artifactId(artifactId)
+    , m_keys(std::move(keys))
+{
+}
+
+Status IntegrityJob::run(JobContext &ctx)
+{
+    auto artifact = ctx.catalog().artifact(m_artifactId);
+    if (!artifact)
+        return artifact.error();
+    RunRecord run;
+    run.profileId = artifact->profileId;
+    run.profileName = artifact->profileName;
+    run.kind = QStringLiteral("verify");
+    run.state = RunRecord::State::Running;
+    run.pid = ::getpid();
+    run.databases = artifact->database;
+    auto runId = ctx.catalog().beginRun(run);
+    if (!runId)
+        return runId.error();
+    ctx.setRunId(*runId);
+
+    auto reader = ArtifactReader::open(*artifact);
+    if (!reader)
+        return reader.error();
+    auto manifest = reader->readManifest(m_keys);
+    if (!manifest)
+        return manifest.error();
+    auto profile = ctx.catalog().profile(artifact->profileName);
+    const PgToolFinder finder(profile ? profile->toolDirectory : QString());
+    const int archiveMajor =
+        qMax(manifest->serverVersionNum / 10000, manifest->pgDumpVersion.section(QLatin1Char('.'), 0, 0).toInt());
+    auto pgRestore = finder.find(QStringLiteral("pg_restore"), archiveMajor);
+    if (!pgRestore)
+        return pgRestore.error();
+    ctx.setPhase(QStringLiteral("checking integrity of %1").arg(reader->label()));
+    auto report = IntegrityChecker::check(*reader, m_keys, pgRestore->path,
+                                          [&](qint64 done) { ctx.setProgress(done, artifact->storedBytes); });
+    if (!report)
+        return report.error();
+    for (const QString &line : report->lines())
+        ctx.addOutput(line);
+    ctx.addOutput(QStringLiteral("%1 is intact (read from %2); `verify %3 --restore` proves it restores")
+                      .arg(reader->label(), reader->locationDescription())
+                      .arg(artifact->id));
+    return {};
+}
+
+} // namespace lifeboat

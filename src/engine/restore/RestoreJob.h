@@ -1,0 +1,55 @@
+#pragma once
+
+#include "core/ConfigPaths.h"
+#include "core/Manifest.h"
+#include "engine/jobs/Job.h"
+#include "engine/restore/RestoreRequest.h"
+
+#include <QMutex>
+
+#include <atomic>
+
+namespace lifeboat {
+
+class ChildProcess;
+class PgSession;
+struct ArtifactRecord;
+
+// Restores a backup into a new database (or, with --replace and the database's name typed again,
+// over an existing one after a safety backup), and deep verification: the same restore into a
+// throwaway cluster or a scratch database, compared with the manifest. Nothing touches a database
+// before the integrity check has passed. Cancelling drops a new database, and puts a replaced one
+// back from its safety backup.
+class RestoreJob final : public Job
+{
+public:
+    RestoreJob(QString profileName, QString serverKey, RestoreRequest request, ConfigPaths paths);
+    ~RestoreJob() override;
+
+    QString kind() const override;
+    QString profileName() const override { return m_profileName; }
+    QString serverKey() const override { return m_serverKey; }
+    Status run(JobContext &ctx) override;
+    void onCancel() override;
+
+    static QString defaultDatabaseName(const QString &database, const QDateTime &whenUtc);
+    static QString quoteIdent(const QString &name);
+
+private:
+    Status restoreInto(JobContext &ctx, const ArtifactRecord &artifact, const Manifest &manifest,
+                       const ConnectionSpec &target, const QString &database, int tocEntries, bool noOwner,
+                       const QString &pgRestore, QStringList *warnings);
+    Status compareWithManifest(JobContext &ctx, const Manifest &manifest, const ConnectionSpec &target,
+                               const QString &database, bool *allMatch);
+    bool cancelled() const { return m_cancelled.load(); }
+
+    QString m_profileName;
+    QString m_serverKey;
+    RestoreRequest m_request;
+    ConfigPaths m_paths;
+    std::atomic<bool> m_cancelled{false};
+    QMutex m_childMutex;
+    ChildProcess *m_child = nullptr;
+};
+
+} // namespace lifeboat

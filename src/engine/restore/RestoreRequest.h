@@ -1,0 +1,34 @@
+#pragma once
+
+#include "core/ConnectionSpec.h"
+#include "engine/restore/DecryptionKeys.h"
+
+#include <QStringList>
+
+#include <optional>
+
+namespace lifeboat {
+
+// What to restore, where, and how (lifeboat-cli restore / verify --restore / the restore wizard).
+struct RestoreRequest
+{
+    enum class Purpose { Restore, Verify };
+
+    qint64 artifactId = 0;
+    Purpose purpose = Purpose::Restore;
+    // Verify only: restore into a throwaway cluster (true) or a scratch database on `target`.
+    bool sandbox = false;
+    std::optional<ConnectionSpec> target; // default: the profile's server
+    QString toDatabase;                   // default: <db>_restore_<yyyyMMdd_HHmm>
+    bool replace = false;                 // replace an existing database ...
+    QString confirm;                      // ... only when this repeats its name
+    QStringList schemas;
+    QStringList tables;
+    int jobs = 1;
+    bool noOwner = false;
+    bool dataOnly = false;
+    bool schemaOnly = false;
+    DecryptionKeys keys;
+};
+
+} // namespace lifeboat
