@@ -5,8 +5,7 @@ namespace lifeboat {
 CliArguments::CliArguments(QStringList valueOptions, QStringList flagOptions)
     : m_valueOptions(valueOptions.cbegin(), valueOptions.cend())
     , m_flagOptions(flagOptions.cbegin(), flagOptions.cend())
-{
-}
+{}
 
 Status CliArguments::parse(const QStringList &args)
 {
@@ -31,12 +30,14 @@ Status CliArguments::parse(const QStringList &args)
         }
         if (m_flagOptions.contains(name)) {
             if (hasInlineValue)
-                return makeError(QStringLiteral("cli.usage"), QStringLiteral("--%1 takes no value").arg(name));
+                return makeError(QStringLiteral("cli.usage"),
+                                 QStringLiteral("--%1 takes no value").arg(name));
             m_flags.insert(name);
         } else if (m_valueOptions.contains(name)) {
             if (!hasInlineValue) {
                 if (i + 1 >= args.size())
-                    return makeError(QStringLiteral("cli.usage"), QStringLiteral("--%1 needs a value").arg(name));
+                    return makeError(QStringLiteral("cli.usage"),
+                                     QStringLiteral("--%1 needs a value").arg(name));
                 value = args.at(++i);
             }
             m_values[name].append(value);

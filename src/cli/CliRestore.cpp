@@ -24,8 +24,9 @@ Result<DecryptionKeys> Cli::loadKeys(const QStringList &identityFiles)
     for (const QString &path : identityFiles) {
         QFile f(path);
         if (!f.open(QIODevice::ReadOnly))
-            return makeError(QStringLiteral("identity.read"),
-                             QStringLiteral("cannot read the identity file %1: %2").arg(path, f.errorString()));
+            return makeError(
+                QStringLiteral("identity.read"),
+                QStringLiteral("cannot read the identity file %1: %2").arg(path, f.errorString()));
         auto identities = AgeIdentity::parseIdentityFile(f.readAll());
         if (!identities)
             return makeError(identities.error().code,
@@ -48,12 +49,14 @@ namespace {
 Result<qint64> parseId(const QStringList &positional, const QString &command)
 {
     if (positional.size() != 1)
-        return makeError(QStringLiteral("cli.usage"), QStringLiteral("%1 needs exactly one backup ID").arg(command));
+        return makeError(QStringLiteral("cli.usage"),
+                         QStringLiteral("%1 needs exactly one backup ID").arg(command));
     bool ok = false;
     const qint64 id = positional.first().toLongLong(&ok);
     if (!ok || id <= 0)
         return makeError(QStringLiteral("cli.usage"),
-                         QStringLiteral("'%1' is not a backup ID (lifeboat-cli list PROFILE shows them)").arg(positional.first()));
+                         QStringLiteral("'%1' is not a backup ID (lifeboat-cli list PROFILE shows them)")
+                             .arg(positional.first()));
     return id;
 }
 } // namespace
@@ -98,10 +101,11 @@ int Cli::cmdVerify(const QStringList &args)
 
 int Cli::cmdRestore(const QStringList &args)
 {
-    CliArguments parser({QStringLiteral("to-db"), QStringLiteral("target"), QStringLiteral("schema"), QStringLiteral("table"),
-                         QStringLiteral("jobs"), QStringLiteral("identity"), QStringLiteral("confirm")},
-                        {QStringLiteral("no-owner"), QStringLiteral("data-only"), QStringLiteral("schema-only"),
-                         QStringLiteral("replace")});
+    CliArguments parser({QStringLiteral("to-db"), QStringLiteral("target"), QStringLiteral("schema"),
+                         QStringLiteral("table"), QStringLiteral("jobs"), QStringLiteral("identity"),
+                         QStringLiteral("confirm")},
+                        {QStringLiteral("no-owner"), QStringLiteral("data-only"),
+                         QStringLiteral("schema-only"), QStringLiteral("replace")});
     if (Status s = parser.parse(args); !s)
         return usage(s.error().message);
     auto id = parseId(parser.positional(), QStringLiteral("restore"));
@@ -110,7 +114,8 @@ int Cli::cmdRestore(const QStringList &args)
     if (parser.isSet(QStringLiteral("data-only")) && parser.isSet(QStringLiteral("schema-only")))
         return usage(QStringLiteral("use either --data-only or --schema-only"));
     if (parser.isSet(QStringLiteral("replace")) && !parser.isSet(QStringLiteral("confirm")))
-        return usage(QStringLiteral("--replace needs --confirm NAME, repeating the name of the database to replace"));
+        return usage(
+            QStringLiteral("--replace needs --confirm NAME, repeating the name of the database to replace"));
     if (parser.isSet(QStringLiteral("replace")) && !parser.isSet(QStringLiteral("to-db")))
         return usage(QStringLiteral("--replace needs --to-db NAME, the database to replace"));
     if (Status s = openCatalog(); !s)
@@ -145,8 +150,9 @@ int Cli::cmdRestore(const QStringList &args)
         request.target = *target;
     }
     auto profile = m_catalog->profile(artifact->profileName);
-    const QString serverKey = request.target ? request.target->displayName()
-                                             : (profile ? profile->connection.displayName() : artifact->profileName);
+    const QString serverKey = request.target
+                                  ? request.target->displayName()
+                                  : (profile ? profile->connection.displayName() : artifact->profileName);
     return startJob(std::make_shared<RestoreJob>(artifact->profileName, serverKey, request, m_paths));
 }
 
@@ -172,12 +178,15 @@ int Cli::cmdRunbook(const QStringList &args)
     }
     const QString out = parser.value(QStringLiteral("out"));
     if (QFile::exists(out) && !parser.isSet(QStringLiteral("force")))
-        return fail(makeError(QStringLiteral("io.exists"),
-                              QStringLiteral("%1 already exists: choose another file or add --force to replace it").arg(out)),
-                    2);
+        return fail(
+            makeError(QStringLiteral("io.exists"),
+                      QStringLiteral("%1 already exists: choose another file or add --force to replace it")
+                          .arg(out)),
+            2);
     QSaveFile file(out);
     if (!file.open(QIODevice::WriteOnly) || file.write(markdown.toUtf8()) < 0 || !file.commit())
-        return fail(makeError(QStringLiteral("io.write"), QStringLiteral("cannot write %1: %2").arg(out, file.errorString())));
+        return fail(makeError(QStringLiteral("io.write"),
+                              QStringLiteral("cannot write %1: %2").arg(out, file.errorString())));
     QTextStream(stdout) << "runbook written to " << out << Qt::endl;
     return 0;
 }

@@ -91,14 +91,16 @@ QByteArray Manifest::toJsonBytes() const
 Result<Manifest> Manifest::fromJson(const QJsonObject &o)
 {
     if (o.value(QLatin1String("format")).toString() != QLatin1String("lifeboat-manifest"))
-        return makeError(QStringLiteral("manifest.format"), QStringLiteral("this is not a Lifeboat manifest"));
+        return makeError(QStringLiteral("manifest.format"),
+                         QStringLiteral("this is not a Lifeboat manifest"));
     Manifest m;
     m.formatVersion = o.value(QLatin1String("formatVersion")).toInt();
     if (m.formatVersion < 1 || m.formatVersion > kFormatVersion)
-        return makeError(QStringLiteral("manifest.version"),
-                         QStringLiteral("the manifest has format version %1, which this Lifeboat does not know: "
-                                        "update Lifeboat")
-                             .arg(m.formatVersion));
+        return makeError(
+            QStringLiteral("manifest.version"),
+            QStringLiteral("the manifest has format version %1, which this Lifeboat does not know: "
+                           "update Lifeboat")
+                .arg(m.formatVersion));
     m.lifeboatVersion = o.value(QLatin1String("lifeboatVersion")).toString();
     m.profile = o.value(QLatin1String("profile")).toString();
     m.host = o.value(QLatin1String("host")).toString();
@@ -109,7 +111,8 @@ Result<Manifest> Manifest::fromJson(const QJsonObject &o)
     m.pgDumpVersion = o.value(QLatin1String("pgDumpVersion")).toString();
     m.archiveVersion = o.value(QLatin1String("archiveVersion")).toString();
     m.startedUtc = QDateTime::fromString(o.value(QLatin1String("startedUtc")).toString(), Qt::ISODateWithMs);
-    m.finishedUtc = QDateTime::fromString(o.value(QLatin1String("finishedUtc")).toString(), Qt::ISODateWithMs);
+    m.finishedUtc =
+        QDateTime::fromString(o.value(QLatin1String("finishedUtc")).toString(), Qt::ISODateWithMs);
     m.dumpBytes = o.value(QLatin1String("dumpBytes")).toInteger();
     m.storedBytes = o.value(QLatin1String("storedBytes")).toInteger();
     m.sha256 = o.value(QLatin1String("sha256")).toString();
@@ -122,14 +125,15 @@ Result<Manifest> Manifest::fromJson(const QJsonObject &o)
     for (const QJsonValue &v : o.value(QLatin1String("toc")).toArray()) {
         const QJsonObject j = v.toObject();
         m.toc.append(TocEntry{j.value(QLatin1String("id")).toInt(), j.value(QLatin1String("desc")).toString(),
-                              j.value(QLatin1String("schema")).toString(), j.value(QLatin1String("name")).toString(),
+                              j.value(QLatin1String("schema")).toString(),
+                              j.value(QLatin1String("name")).toString(),
                               j.value(QLatin1String("owner")).toString()});
     }
     for (const QJsonValue &v : o.value(QLatin1String("tables")).toArray()) {
         const QJsonObject j = v.toObject();
-        m.tables.append(Table{j.value(QLatin1String("schema")).toString(), j.value(QLatin1String("name")).toString(),
-                              j.value(QLatin1String("rows")).toInteger(-1),
-                              j.value(QLatin1String("dataBytes")).toInteger()});
+        m.tables.append(Table{
+            j.value(QLatin1String("schema")).toString(), j.value(QLatin1String("name")).toString(),
+            j.value(QLatin1String("rows")).toInteger(-1), j.value(QLatin1String("dataBytes")).toInteger()});
     }
     for (const QJsonValue &v : o.value(QLatin1String("extensions")).toArray()) {
         const QJsonObject j = v.toObject();

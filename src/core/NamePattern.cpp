@@ -32,7 +32,8 @@ NamePattern::NamePattern(const QString &glob)
     m_regex = QRegularExpression(re, QRegularExpression::DotMatchesEverythingOption);
 }
 
-QStringList NamePattern::filter(const QStringList &names, const QStringList &includes, const QStringList &excludes)
+QStringList NamePattern::filter(const QStringList &names, const QStringList &includes,
+                                const QStringList &excludes)
 {
     QList<NamePattern> inc, exc;
     for (const QString &p : includes)

@@ -19,7 +19,8 @@ public:
     QString pattern() const { return m_glob; }
 
     // Which of `names` pass: matching any include (or all when there are none) and no exclude.
-    static QStringList filter(const QStringList &names, const QStringList &includes, const QStringList &excludes);
+    static QStringList filter(const QStringList &names, const QStringList &includes,
+                              const QStringList &excludes);
 
 private:
     QString m_glob;

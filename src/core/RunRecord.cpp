@@ -5,12 +5,18 @@ namespace lifeboat {
 QString RunRecord::stateName(State state)
 {
     switch (state) {
-    case State::Queued: return QStringLiteral("queued");
-    case State::Running: return QStringLiteral("running");
-    case State::Succeeded: return QStringLiteral("succeeded");
-    case State::Failed: return QStringLiteral("failed");
-    case State::Cancelled: return QStringLiteral("cancelled");
-    case State::Interrupted: return QStringLiteral("interrupted");
+    case State::Queued:
+        return QStringLiteral("queued");
+    case State::Running:
+        return QStringLiteral("running");
+    case State::Succeeded:
+        return QStringLiteral("succeeded");
+    case State::Failed:
+        return QStringLiteral("failed");
+    case State::Cancelled:
+        return QStringLiteral("cancelled");
+    case State::Interrupted:
+        return QStringLiteral("interrupted");
     }
     return QStringLiteral("failed");
 }

@@ -8,7 +8,15 @@ namespace lifeboat {
 // One job as the catalog remembers it (backup, verify, restore, prune).
 struct RunRecord
 {
-    enum class State { Queued, Running, Succeeded, Failed, Cancelled, Interrupted };
+    enum class State
+    {
+        Queued,
+        Running,
+        Succeeded,
+        Failed,
+        Cancelled,
+        Interrupted
+    };
 
     qint64 id = 0;
     qint64 profileId = 0;

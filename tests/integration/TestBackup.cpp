@@ -100,7 +100,8 @@ Manifest TestBackup::readManifest(const QString &path)
 {
     QByteArray json;
     if (path.endsWith(QLatin1String(".age"))) {
-        const ProcessResult r = m_run.run(QStringLiteral("age"), {QStringLiteral("-d"), QStringLiteral("-i"), m_keyFile, path});
+        const ProcessResult r =
+            m_run.run(QStringLiteral("age"), {QStringLiteral("-d"), QStringLiteral("-i"), m_keyFile, path});
         if (r.exitCode != 0)
             qWarning() << "age -d failed on the manifest:" << r.errText();
         json = r.out;
@@ -120,9 +121,12 @@ Manifest TestBackup::readManifest(const QString &path)
 QMap<QString, qint64> TestBackup::sourceRowCounts(const QString &database)
 {
     // Every ordinary table and leaf partition with its exact row count.
-    const QString tables = m_pg.psql(QStringLiteral(
-        "SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-        "WHERE c.relkind = 'r' AND n.nspname NOT IN ('pg_catalog','information_schema') ORDER BY 1"), database);
+    const QString tables = m_pg.psql(
+        QStringLiteral(
+            "SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = "
+            "c.relnamespace "
+            "WHERE c.relkind = 'r' AND n.nspname NOT IN ('pg_catalog','information_schema') ORDER BY 1"),
+        database);
     QMap<QString, qint64> counts;
     for (const QString &qualified : tables.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
         const QString schema = qualified.section(QLatin1Char('.'), 0, 0);
@@ -139,8 +143,9 @@ void TestBackup::initTestCase()
     QVERIFY2(m_pg.start(), qPrintable(m_pg.errorString()));
     m_run.setEnvironment(m_pg.clientEnvironment());
     QVERIFY(!m_pg.psql(QStringLiteral("CREATE DATABASE fixture")).isNull());
-    QVERIFY2(m_pg.psqlFile(sourceDir() + QStringLiteral("/tests/data/fixture.sql"), QStringLiteral("fixture")),
-             qPrintable(m_pg.lastPsqlError()));
+    QVERIFY2(
+        m_pg.psqlFile(sourceDir() + QStringLiteral("/tests/data/fixture.sql"), QStringLiteral("fixture")),
+        qPrintable(m_pg.lastPsqlError()));
     m_keyFile = m_tmp.filePath(QStringLiteral("key.txt"));
     ProcessResult keygen = m_run.run(QStringLiteral("age-keygen"), {QStringLiteral("-o"), m_keyFile});
     QCOMPARE(keygen.exitCode, 0);
@@ -154,10 +159,10 @@ void TestBackup::backupRestoresWithPeerTools()
 {
     const QString config = newConfigDir();
     const QString dest = newDestDir();
-    ProcessResult add = m_run.cli(config, {QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("main"),
-                                           QStringLiteral("--db"), m_pg.uri(QStringLiteral("fixture")),
-                                           QStringLiteral("--dest"), dest, QStringLiteral("--recipient"), m_recipient,
-                                           QStringLiteral("--globals")});
+    ProcessResult add = m_run.cli(
+        config, {QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("main"),
+                 QStringLiteral("--db"), m_pg.uri(QStringLiteral("fixture")), QStringLiteral("--dest"), dest,
+                 QStringLiteral("--recipient"), m_recipient, QStringLiteral("--globals")});
     QVERIFY2(add.exitCode == 0, qPrintable(add.errText()));
 
     ProcessResult backup = m_run.cli(config, {QStringLiteral("backup"), QStringLiteral("main")});
@@ -167,8 +172,9 @@ void TestBackup::backupRestoresWithPeerTools()
     QVERIFY(QFile::exists(artifact));
     QCOMPARE(backupFiles(dest), QStringList{artifact});
     // Layout: <dest>/<profile>/<db>/<db>_<UTC stamp>.dump.zst.age, manifest and globals beside it.
-    const QRegularExpression layout(QRegularExpression::escape(dest) +
-                                    QStringLiteral("/main/fixture/fixture_\\d{8}T\\d{6}Z\\.dump\\.zst\\.age$"));
+    const QRegularExpression layout(
+        QRegularExpression::escape(dest) +
+        QStringLiteral("/main/fixture/fixture_\\d{8}T\\d{6}Z\\.dump\\.zst\\.age$"));
     QVERIFY2(layout.match(artifact).hasMatch(), qPrintable(artifact));
     const QString base = artifact.chopped(int(qstrlen(".dump.zst.age")));
     QVERIFY(QFile::exists(base + QStringLiteral(".manifest.json.age")));
@@ -196,35 +202,42 @@ void TestBackup::backupRestoresWithPeerTools()
         inManifest.insert(t.schema + QLatin1Char('.') + t.name, t.rows);
     QCOMPARE(inManifest, source);
     QCOMPARE(inManifest.value(QStringLiteral("données.Ünïcødé tåble")), qint64(250));
-    QCOMPARE(inManifest.value(QStringLiteral("sales.orders_2025")) + inManifest.value(QStringLiteral("sales.orders_2026")),
+    QCOMPARE(inManifest.value(QStringLiteral("sales.orders_2025")) +
+                 inManifest.value(QStringLiteral("sales.orders_2026")),
              qint64(5000));
     QCOMPARE(inManifest.value(QStringLiteral("public.empty_table")), qint64(0));
 
     // Restore without Lifeboat, exactly as the README says.
     QVERIFY(!m_pg.psql(QStringLiteral("CREATE DATABASE peer_restore")).isNull());
-    ProcessResult restore = m_run.shell(QStringLiteral("age -d -i %1 %2 | zstd -d | %3/pg_restore --exit-on-error -d peer_restore")
-                                            .arg(ProcessRunner::quote(m_keyFile), ProcessRunner::quote(artifact), m_pg.binDir()));
+    ProcessResult restore = m_run.shell(
+        QStringLiteral("age -d -i %1 %2 | zstd -d | %3/pg_restore --exit-on-error -d peer_restore")
+            .arg(ProcessRunner::quote(m_keyFile), ProcessRunner::quote(artifact), m_pg.binDir()));
     QVERIFY2(restore.exitCode == 0, qPrintable(restore.errText()));
     QCOMPARE(sourceRowCounts(QStringLiteral("peer_restore")), inManifest);
-    QCOMPARE(m_pg.psql(QStringLiteral("SELECT count(*) FROM pg_largeobject_metadata"), QStringLiteral("peer_restore")),
+    QCOMPARE(m_pg.psql(QStringLiteral("SELECT count(*) FROM pg_largeobject_metadata"),
+                       QStringLiteral("peer_restore")),
              QStringLiteral("2"));
-    QCOMPARE(m_pg.psql(QStringLiteral("SELECT count(*) FROM sales.order_totals"), QStringLiteral("peer_restore")),
-             m_pg.psql(QStringLiteral("SELECT count(*) FROM sales.order_totals"), QStringLiteral("fixture")));
-    QCOMPARE(m_pg.psql(QStringLiteral("SELECT last_value FROM public.invoice_numbers"), QStringLiteral("peer_restore")),
+    QCOMPARE(
+        m_pg.psql(QStringLiteral("SELECT count(*) FROM sales.order_totals"), QStringLiteral("peer_restore")),
+        m_pg.psql(QStringLiteral("SELECT count(*) FROM sales.order_totals"), QStringLiteral("fixture")));
+    QCOMPARE(m_pg.psql(QStringLiteral("SELECT last_value FROM public.invoice_numbers"),
+                       QStringLiteral("peer_restore")),
              QStringLiteral("1234"));
     QCOMPARE(m_pg.psql(QStringLiteral("SELECT md5(string_agg(note, '|' ORDER BY id)) FROM sales.orders"),
                        QStringLiteral("peer_restore")),
              m_pg.psql(QStringLiteral("SELECT md5(string_agg(note, '|' ORDER BY id)) FROM sales.orders"),
                        QStringLiteral("fixture")));
     // The globals artifact is plain SQL under zstd and age.
-    ProcessResult globals = m_run.shell(QStringLiteral("age -d -i %1 %2 | zstd -d")
-                                            .arg(ProcessRunner::quote(m_keyFile),
-                                                 ProcessRunner::quote(base + QStringLiteral(".globals.sql.zst.age"))));
+    ProcessResult globals =
+        m_run.shell(QStringLiteral("age -d -i %1 %2 | zstd -d")
+                        .arg(ProcessRunner::quote(m_keyFile),
+                             ProcessRunner::quote(base + QStringLiteral(".globals.sql.zst.age"))));
     QCOMPARE(globals.exitCode, 0);
     QVERIFY(globals.outText().contains(QLatin1String("CREATE ROLE postgres")));
 
     // The catalog knows it: `list --json` shows id, size, SHA-256, not yet verified.
-    ProcessResult list = m_run.cli(config, {QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("main")});
+    ProcessResult list =
+        m_run.cli(config, {QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("main")});
     QCOMPARE(list.exitCode, 0);
     const QJsonArray rows = QJsonDocument::fromJson(list.out).array();
     QCOMPARE(rows.size(), 1);
@@ -237,9 +250,10 @@ void TestBackup::unencryptedBackupIsStandardZstd()
 {
     const QString config = newConfigDir();
     const QString dest = newDestDir();
-    ProcessResult add = m_run.cli(config, {QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("plain"),
-                                           QStringLiteral("--db"), m_pg.uri(QStringLiteral("fixture")),
-                                           QStringLiteral("--dest"), dest, QStringLiteral("--zstd-level"), QStringLiteral("9")});
+    ProcessResult add = m_run.cli(config, {QStringLiteral("profile"), QStringLiteral("add"),
+                                           QStringLiteral("plain"), QStringLiteral("--db"),
+                                           m_pg.uri(QStringLiteral("fixture")), QStringLiteral("--dest"),
+                                           dest, QStringLiteral("--zstd-level"), QStringLiteral("9")});
     QVERIFY2(add.exitCode == 0, qPrintable(add.errText()));
     QVERIFY2(add.errText().contains(QLatin1String("does not encrypt")), qPrintable(add.errText()));
     ProcessResult backup = m_run.cli(config, {QStringLiteral("backup"), QStringLiteral("plain")});
@@ -250,11 +264,13 @@ void TestBackup::unencryptedBackupIsStandardZstd()
     ProcessResult test = m_run.run(QStringLiteral("zstd"), {QStringLiteral("-t"), artifact});
     QVERIFY2(test.exitCode == 0, qPrintable(test.errText()));
     const QString plainDump = m_tmp.filePath(QStringLiteral("plain.dump"));
-    ProcessResult toc = m_run.shell(QStringLiteral("zstd -dc %1 > %3 && %2/pg_restore -l %3")
-                                        .arg(ProcessRunner::quote(artifact), m_pg.binDir(), ProcessRunner::quote(plainDump)));
+    ProcessResult toc =
+        m_run.shell(QStringLiteral("zstd -dc %1 > %3 && %2/pg_restore -l %3")
+                        .arg(ProcessRunner::quote(artifact), m_pg.binDir(), ProcessRunner::quote(plainDump)));
     QVERIFY2(toc.exitCode == 0, qPrintable(toc.errText()));
     QVERIFY(toc.outText().contains(QLatin1String("TABLE DATA sales orders_2025")));
-    const Manifest manifest = readManifest(artifact.chopped(int(qstrlen(".dump.zst"))) + QStringLiteral(".manifest.json"));
+    const Manifest manifest =
+        readManifest(artifact.chopped(int(qstrlen(".dump.zst"))) + QStringLiteral(".manifest.json"));
     QCOMPARE(manifest.encryption, QStringLiteral("none"));
     QCOMPARE(manifest.zstdLevel, 9);
 }
@@ -265,18 +281,22 @@ void TestBackup::databaseNamesWithSpacesQuotesAndUnicode()
     QString quoted = weird;
     quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
     QVERIFY(!m_pg.psql(QStringLiteral("CREATE DATABASE \"%1\"").arg(quoted)).isNull());
-    QVERIFY(!m_pg.psql(QStringLiteral("CREATE TABLE t (x int); INSERT INTO t SELECT generate_series(1, 77);"), weird).isNull());
+    QVERIFY(!m_pg.psql(QStringLiteral("CREATE TABLE t (x int); INSERT INTO t SELECT generate_series(1, 77);"),
+                       weird)
+                 .isNull());
     const QString config = newConfigDir();
     const QString dest = newDestDir();
-    ProcessResult add = m_run.cli(config, {QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("weird"),
-                                           QStringLiteral("--db"), m_pg.uri(), QStringLiteral("--database"), weird,
-                                           QStringLiteral("--dest"), dest, QStringLiteral("--recipient"), m_recipient});
+    ProcessResult add =
+        m_run.cli(config, {QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("weird"),
+                           QStringLiteral("--db"), m_pg.uri(), QStringLiteral("--database"), weird,
+                           QStringLiteral("--dest"), dest, QStringLiteral("--recipient"), m_recipient});
     QVERIFY2(add.exitCode == 0, qPrintable(add.errText()));
     ProcessResult backup = m_run.cli(config, {QStringLiteral("backup"), QStringLiteral("weird")});
     QVERIFY2(backup.exitCode == 0, qPrintable(backup.errText()));
     const QString artifact = backup.outText().trimmed();
     QVERIFY2(artifact.contains(weird), qPrintable(artifact));
-    const Manifest manifest = readManifest(artifact.chopped(int(qstrlen(".dump.zst.age"))) + QStringLiteral(".manifest.json.age"));
+    const Manifest manifest =
+        readManifest(artifact.chopped(int(qstrlen(".dump.zst.age"))) + QStringLiteral(".manifest.json.age"));
     QCOMPARE(manifest.database, weird);
     QCOMPARE(manifest.tables.size(), 1);
     QCOMPARE(manifest.tables.first().rows, qint64(77));
@@ -288,14 +308,15 @@ void TestBackup::allDatabasesWithPatterns()
         QVERIFY(!m_pg.psql(QStringLiteral("CREATE DATABASE %1").arg(QLatin1String(db))).isNull());
     const QString config = newConfigDir();
     const QString dest = newDestDir();
-    ProcessResult add = m_run.cli(config, {QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("apps"),
-                                           QStringLiteral("--db"), m_pg.uri(), QStringLiteral("--all-databases"),
-                                           QStringLiteral("--include"), QStringLiteral("app_*"), QStringLiteral("--include"),
-                                           QStringLiteral("nothing_matches_*"), QStringLiteral("--exclude"),
-                                           QStringLiteral("*_two"), QStringLiteral("--dest"), dest,
-                                           QStringLiteral("--recipient"), m_recipient});
+    ProcessResult add = m_run.cli(
+        config, {QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("apps"),
+                 QStringLiteral("--db"), m_pg.uri(), QStringLiteral("--all-databases"),
+                 QStringLiteral("--include"), QStringLiteral("app_*"), QStringLiteral("--include"),
+                 QStringLiteral("nothing_matches_*"), QStringLiteral("--exclude"), QStringLiteral("*_two"),
+                 QStringLiteral("--dest"), dest, QStringLiteral("--recipient"), m_recipient});
     QVERIFY2(add.exitCode == 0, qPrintable(add.errText()));
-    ProcessResult dry = m_run.cli(config, {QStringLiteral("backup"), QStringLiteral("apps"), QStringLiteral("--dry-run")});
+    ProcessResult dry =
+        m_run.cli(config, {QStringLiteral("backup"), QStringLiteral("apps"), QStringLiteral("--dry-run")});
     QVERIFY2(dry.exitCode == 0, qPrintable(dry.errText()));
     QVERIFY2(dry.outText().contains(QLatin1String("include pattern 'nothing_matches_*' matches no database")),
              qPrintable(dry.outText()));
@@ -310,17 +331,21 @@ void TestBackup::dryRunWritesNothing()
 {
     const QString config = newConfigDir();
     const QString dest = newDestDir();
-    ProcessResult add = m_run.cli(config, {QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("dry"),
-                                           QStringLiteral("--db"), m_pg.uri(QStringLiteral("fixture")),
-                                           QStringLiteral("--dest"), dest, QStringLiteral("--recipient"), m_recipient});
+    ProcessResult add =
+        m_run.cli(config, {QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("dry"),
+                           QStringLiteral("--db"), m_pg.uri(QStringLiteral("fixture")),
+                           QStringLiteral("--dest"), dest, QStringLiteral("--recipient"), m_recipient});
     QCOMPARE(add.exitCode, 0);
-    ProcessResult dry = m_run.cli(config, {QStringLiteral("backup"), QStringLiteral("dry"), QStringLiteral("--dry-run")});
+    ProcessResult dry =
+        m_run.cli(config, {QStringLiteral("backup"), QStringLiteral("dry"), QStringLiteral("--dry-run")});
     QVERIFY2(dry.exitCode == 0, qPrintable(dry.errText()));
     QVERIFY(dry.outText().contains(QLatin1String("would back up database 'fixture'")));
-    QVERIFY(dry.outText().contains(QLatin1String("/pg_dump (15.")) || dry.outText().contains(QLatin1String("/pg_dump (1")));
+    QVERIFY(dry.outText().contains(QLatin1String("/pg_dump (15.")) ||
+            dry.outText().contains(QLatin1String("/pg_dump (1")));
     QVERIFY(dry.outText().contains(dest));
     QCOMPARE(allFiles(dest), QStringList());
-    ProcessResult list = m_run.cli(config, {QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("dry")});
+    ProcessResult list =
+        m_run.cli(config, {QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("dry")});
     QCOMPARE(QJsonDocument::fromJson(list.out).array().size(), 0);
 }
 
@@ -333,22 +358,25 @@ void TestBackup::secondRunOfSameProfileIsRefused()
                  .isNull());
     const QString config = newConfigDir();
     const QString dest = newDestDir();
-    QCOMPARE(m_run.cli(config, {QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("big"),
-                                QStringLiteral("--db"), m_pg.uri(QStringLiteral("big")), QStringLiteral("--dest"), dest,
-                                QStringLiteral("--recipient"), m_recipient, QStringLiteral("--zstd-level"),
-                                QStringLiteral("12")})
+    QCOMPARE(m_run
+                 .cli(config, {QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("big"),
+                               QStringLiteral("--db"), m_pg.uri(QStringLiteral("big")),
+                               QStringLiteral("--dest"), dest, QStringLiteral("--recipient"), m_recipient,
+                               QStringLiteral("--zstd-level"), QStringLiteral("12")})
                  .exitCode,
              0);
     QProcess first;
     first.setProcessEnvironment(m_pg.clientEnvironment());
-    first.start(cliPath(), {QStringLiteral("--config-dir"), config, QStringLiteral("backup"), QStringLiteral("big")});
+    first.start(cliPath(),
+                {QStringLiteral("--config-dir"), config, QStringLiteral("backup"), QStringLiteral("big")});
     QVERIFY(first.waitForStarted());
     // Wait until the first run holds the lock (its run is recorded as running).
-    QTRY_VERIFY_WITH_TIMEOUT(m_run.cli(config, {QStringLiteral("list"), QStringLiteral("big")}).exitCode == 0 &&
-                                 !m_pg.psql(QStringLiteral("SELECT 1 FROM pg_stat_activity WHERE application_name = "
-                                                           "'pg_dump' OR query LIKE 'COPY%'"))
-                                      .isEmpty(),
-                             20000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_run.cli(config, {QStringLiteral("list"), QStringLiteral("big")}).exitCode == 0 &&
+            !m_pg.psql(QStringLiteral("SELECT 1 FROM pg_stat_activity WHERE application_name = "
+                                      "'pg_dump' OR query LIKE 'COPY%'"))
+                 .isEmpty(),
+        20000);
     ProcessResult second = m_run.cli(config, {QStringLiteral("backup"), QStringLiteral("big")});
     QCOMPARE(second.exitCode, 1);
     QVERIFY2(second.errText().contains(QLatin1String("is already running")), qPrintable(second.errText()));
@@ -361,10 +389,11 @@ void TestBackup::killedBackupLeavesNothingThatLooksLikeABackup()
 {
     const QString config = newConfigDir();
     const QString dest = newDestDir();
-    QCOMPARE(m_run.cli(config, {QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("kill"),
-                                QStringLiteral("--db"), m_pg.uri(QStringLiteral("big")), QStringLiteral("--dest"), dest,
-                                QStringLiteral("--recipient"), m_recipient, QStringLiteral("--zstd-level"),
-                                QStringLiteral("12")})
+    QCOMPARE(m_run
+                 .cli(config, {QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("kill"),
+                               QStringLiteral("--db"), m_pg.uri(QStringLiteral("big")),
+                               QStringLiteral("--dest"), dest, QStringLiteral("--recipient"), m_recipient,
+                               QStringLiteral("--zstd-level"), QStringLiteral("12")})
                  .exitCode,
              0);
     // How long a full run takes, so the kill lands somewhere inside it.
@@ -378,7 +407,8 @@ void TestBackup::killedBackupLeavesNothingThatLooksLikeABackup()
     for (int attempt = 0; attempt < 3; ++attempt) {
         QProcess victim;
         victim.setProcessEnvironment(m_pg.clientEnvironment());
-        victim.start(cliPath(), {QStringLiteral("--config-dir"), config, QStringLiteral("backup"), QStringLiteral("kill")});
+        victim.start(cliPath(), {QStringLiteral("--config-dir"), config, QStringLiteral("backup"),
+                                 QStringLiteral("kill")});
         QVERIFY(victim.waitForStarted());
         const int delay = 20 + int(QRandomGenerator::global()->bounded(qMax<qint64>(50, fullMs * 8 / 10)));
         qInfo() << "killing the backup after" << delay << "ms of about" << fullMs << "ms";
@@ -395,11 +425,15 @@ void TestBackup::killedBackupLeavesNothingThatLooksLikeABackup()
         QCOMPARE(backupFiles(dest).size(), before.size() + 1);
         for (const QString &f : allFiles(dest))
             QVERIFY2(!f.contains(QLatin1String(".lifeboat-partial-")), qPrintable(f));
-        ProcessResult list = m_run.cli(config, {QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("kill")});
+        ProcessResult list =
+            m_run.cli(config, {QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("kill")});
         QCOMPARE(QJsonDocument::fromJson(list.out).array().size(), before.size() + 1);
-        const QString states = m_run.shell(QStringLiteral("sqlite3 -version >/dev/null 2>&1 && sqlite3 %1 'select state from runs order by id' || echo no-sqlite3")
-                                               .arg(ProcessRunner::quote(config + QStringLiteral("/catalog.sqlite"))))
-                                   .outText();
+        const QString states =
+            m_run
+                .shell(QStringLiteral("sqlite3 -version >/dev/null 2>&1 && sqlite3 %1 'select state from "
+                                      "runs order by id' || echo no-sqlite3")
+                           .arg(ProcessRunner::quote(config + QStringLiteral("/catalog.sqlite"))))
+                .outText();
         if (!states.contains(QLatin1String("no-sqlite3")))
             QVERIFY2(states.contains(QLatin1String("interrupted")), qPrintable(states));
         return;
@@ -411,15 +445,17 @@ void TestBackup::cancelledBackupLeavesNothing()
 {
     const QString config = newConfigDir();
     const QString dest = newDestDir();
-    QCOMPARE(m_run.cli(config, {QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("cancel"),
-                                QStringLiteral("--db"), m_pg.uri(QStringLiteral("big")), QStringLiteral("--dest"), dest,
-                                QStringLiteral("--recipient"), m_recipient, QStringLiteral("--zstd-level"),
-                                QStringLiteral("15")})
+    QCOMPARE(m_run
+                 .cli(config, {QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("cancel"),
+                               QStringLiteral("--db"), m_pg.uri(QStringLiteral("big")),
+                               QStringLiteral("--dest"), dest, QStringLiteral("--recipient"), m_recipient,
+                               QStringLiteral("--zstd-level"), QStringLiteral("15")})
                  .exitCode,
              0);
     QProcess victim;
     victim.setProcessEnvironment(m_pg.clientEnvironment());
-    victim.start(cliPath(), {QStringLiteral("--config-dir"), config, QStringLiteral("backup"), QStringLiteral("cancel")});
+    victim.start(cliPath(), {QStringLiteral("--config-dir"), config, QStringLiteral("backup"),
+                             QStringLiteral("cancel")});
     QVERIFY(victim.waitForStarted());
     // Cancel once data is flowing (a hidden partial file exists).
     QTRY_VERIFY_WITH_TIMEOUT(!allFiles(dest).isEmpty(), 20000);
@@ -430,8 +466,9 @@ void TestBackup::cancelledBackupLeavesNothing()
     QVERIFY(QString::fromUtf8(victim.readAllStandardError()).contains(QLatin1String("cancelled")));
     QCOMPARE(allFiles(dest), QStringList()); // not even the partial file
     // No pg_dump left behind.
-    QTRY_COMPARE_WITH_TIMEOUT(m_pg.psql(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = 'big'")),
-                              QStringLiteral("0"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_pg.psql(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = 'big'")),
+        QStringLiteral("0"), 10000);
 }
 
 void TestBackup::badInput_data()
@@ -444,20 +481,37 @@ void TestBackup::badInput_data()
     const int closedPort = PgTestCluster::freePort();
     const QString dest = m_tmp.filePath(QStringLiteral("bad-dest"));
     QDir().mkpath(dest);
-    QTest::newRow("unreachable host") << QStringList{QStringLiteral("--db"), QStringLiteral("postgresql://postgres@127.0.0.1:%1/fixture").arg(closedPort), QStringLiteral("--dest"), dest} << 0 << 1
-                                      << QStringLiteral("cannot reach PostgreSQL at postgres@127.0.0.1:%1").arg(closedPort);
-    QTest::newRow("missing database") << QStringList{QStringLiteral("--db"), m_pg.uri(QStringLiteral("no_such_db")), QStringLiteral("--dest"), dest} << 0 << 1
-                                      << QStringLiteral("database 'no_such_db' does not exist");
-    QTest::newRow("destination missing") << QStringList{QStringLiteral("--db"), m_pg.uri(QStringLiteral("fixture")), QStringLiteral("--dest"), dest + QStringLiteral("/not/there")} << 0 << 1
-                                         << QStringLiteral("does not exist: create it");
-    QTest::newRow("destination not writable") << QStringList{QStringLiteral("--db"), m_pg.uri(QStringLiteral("fixture")), QStringLiteral("--dest"), QStringLiteral("/proc")} << 0 << 1
-                                              << QStringLiteral("cannot write to the destination folder /proc");
-    QTest::newRow("invalid recipient") << QStringList{QStringLiteral("--db"), m_pg.uri(QStringLiteral("fixture")), QStringLiteral("--dest"), dest, QStringLiteral("--recipient"), QStringLiteral("age1notakey")} << 2 << -1
-                                       << QStringLiteral("age1notakey");
-    QTest::newRow("password in URI") << QStringList{QStringLiteral("--db"), QStringLiteral("postgresql://postgres:hunter2@127.0.0.1/fixture"), QStringLiteral("--dest"), dest} << 2 << -1
-                                     << QStringLiteral("contains a password");
-    QTest::newRow("relative destination") << QStringList{QStringLiteral("--db"), m_pg.uri(QStringLiteral("fixture")), QStringLiteral("--dest"), QStringLiteral("s4://x")} << 2 << -1
-                                          << QStringLiteral("is not an absolute folder path");
+    QTest::newRow("unreachable host")
+        << QStringList{QStringLiteral("--db"),
+                       QStringLiteral("postgresql://postgres@127.0.0.1:%1/fixture").arg(closedPort),
+                       QStringLiteral("--dest"), dest}
+        << 0 << 1 << QStringLiteral("cannot reach PostgreSQL at postgres@127.0.0.1:%1").arg(closedPort);
+    QTest::newRow("missing database")
+        << QStringList{QStringLiteral("--db"), m_pg.uri(QStringLiteral("no_such_db")),
+                       QStringLiteral("--dest"), dest}
+        << 0 << 1 << QStringLiteral("database 'no_such_db' does not exist");
+    QTest::newRow("destination missing")
+        << QStringList{QStringLiteral("--db"), m_pg.uri(QStringLiteral("fixture")), QStringLiteral("--dest"),
+                       dest + QStringLiteral("/not/there")}
+        << 0 << 1 << QStringLiteral("does not exist: create it");
+    QTest::newRow("destination not writable")
+        << QStringList{QStringLiteral("--db"), m_pg.uri(QStringLiteral("fixture")), QStringLiteral("--dest"),
+                       QStringLiteral("/proc")}
+        << 0 << 1 << QStringLiteral("cannot write to the destination folder /proc");
+    QTest::newRow("invalid recipient")
+        << QStringList{QStringLiteral("--db"),        m_pg.uri(QStringLiteral("fixture")),
+                       QStringLiteral("--dest"),      dest,
+                       QStringLiteral("--recipient"), QStringLiteral("age1notakey")}
+        << 2 << -1 << QStringLiteral("age1notakey");
+    QTest::newRow("password in URI") << QStringList{QStringLiteral("--db"),
+                                                    QStringLiteral(
+                                                        "postgresql://postgres:hunter2@127.0.0.1/fixture"),
+                                                    QStringLiteral("--dest"), dest}
+                                     << 2 << -1 << QStringLiteral("contains a password");
+    QTest::newRow("relative destination")
+        << QStringList{QStringLiteral("--db"), m_pg.uri(QStringLiteral("fixture")), QStringLiteral("--dest"),
+                       QStringLiteral("s4://x")}
+        << 2 << -1 << QStringLiteral("is not an absolute folder path");
 }
 
 void TestBackup::badInput()
@@ -467,7 +521,9 @@ void TestBackup::badInput()
     QFETCH(int, backupExit);
     QFETCH(QString, expected);
     const QString config = newConfigDir();
-    ProcessResult add = m_run.cli(config, QStringList{QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("bad")} + addArgs);
+    ProcessResult add = m_run.cli(
+        config,
+        QStringList{QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("bad")} + addArgs);
     QCOMPARE(add.exitCode, addExit);
     QString message = add.errText();
     if (addExit == 0) {
@@ -488,7 +544,8 @@ void TestBackup::fullDestinationLeavesNoPartialFile()
     // (unshare -rm works unprivileged where user namespaces are enabled). Random data barely
     // compresses, so the pre-flight estimate (a quarter of the last dump) passes while the write
     // itself runs out of space half-way.
-    ProcessResult probe = m_run.run(QStringLiteral("unshare"), {QStringLiteral("-rm"), QStringLiteral("true")});
+    ProcessResult probe =
+        m_run.run(QStringLiteral("unshare"), {QStringLiteral("-rm"), QStringLiteral("true")});
     if (probe.exitCode != 0)
         QSKIP("user namespaces are disabled on this machine, so no small filesystem can be mounted");
     QVERIFY(!m_pg.psql(QStringLiteral("CREATE DATABASE noise")).isNull());
@@ -499,39 +556,47 @@ void TestBackup::fullDestinationLeavesNoPartialFile()
                  .isNull());
     const QString config = newConfigDir();
     const QString dest = newDestDir();
-    QCOMPARE(m_run.cli(config, {QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("full"),
-                                QStringLiteral("--db"), m_pg.uri(QStringLiteral("noise")), QStringLiteral("--dest"),
-                                dest, QStringLiteral("--recipient"), m_recipient})
+    QCOMPARE(m_run
+                 .cli(config, {QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("full"),
+                               QStringLiteral("--db"), m_pg.uri(QStringLiteral("noise")),
+                               QStringLiteral("--dest"), dest, QStringLiteral("--recipient"), m_recipient})
                  .exitCode,
              0);
-    ProcessResult first = m_run.cli(config, {QStringLiteral("--json"), QStringLiteral("backup"), QStringLiteral("full")});
+    ProcessResult first =
+        m_run.cli(config, {QStringLiteral("--json"), QStringLiteral("backup"), QStringLiteral("full")});
     QVERIFY2(first.exitCode == 0, qPrintable(first.errText()));
-    ProcessResult list = m_run.cli(config, {QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("full")});
+    ProcessResult list =
+        m_run.cli(config, {QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("full")});
     const QJsonObject last = QJsonDocument::fromJson(list.out).array().at(0).toObject();
     const qint64 dumped = last.value(QLatin1String("dumpBytes")).toInteger();
     const qint64 stored = last.value(QLatin1String("storedBytes")).toInteger();
     QVERIFY2(stored > dumped / 4 + 256 * 1024, "the test data compresses too well to fill the disk half-way");
     const qint64 sizeKiB = (dumped / 4 + stored) / 2 / 1024;
 
-    const QString script = QStringLiteral("mount -t tmpfs -o size=%4k tmpfs %1 && %2 --config-dir %3 backup full; "
-                                          "rc=$?; ls -A1R %1; exit $rc")
-                               .arg(ProcessRunner::quote(dest), ProcessRunner::quote(cliPath()),
-                                    ProcessRunner::quote(config))
-                               .arg(sizeKiB);
-    ProcessResult r = m_run.run(QStringLiteral("unshare"), {QStringLiteral("-rm"), QStringLiteral("bash"), QStringLiteral("-c"), script});
+    const QString script =
+        QStringLiteral("mount -t tmpfs -o size=%4k tmpfs %1 && %2 --config-dir %3 backup full; "
+                       "rc=$?; ls -A1R %1; exit $rc")
+            .arg(ProcessRunner::quote(dest), ProcessRunner::quote(cliPath()), ProcessRunner::quote(config))
+            .arg(sizeKiB);
+    ProcessResult r = m_run.run(QStringLiteral("unshare"), {QStringLiteral("-rm"), QStringLiteral("bash"),
+                                                            QStringLiteral("-c"), script});
     QCOMPARE(r.exitCode, 1);
-    QVERIFY2(r.errText().contains(QLatin1String("is full")) && r.errText().contains(QLatin1String("partial file was removed")),
+    QVERIFY2(r.errText().contains(QLatin1String("is full")) &&
+                 r.errText().contains(QLatin1String("partial file was removed")),
              qPrintable(r.errText()));
     QVERIFY2(!r.outText().contains(QLatin1String(".dump.zst")), qPrintable(r.outText()));
     QVERIFY2(!r.outText().contains(QLatin1String("partial")), qPrintable(r.outText()));
 
     // And when the disk is plainly too small, the pre-flight check says so before writing anything.
-    const QString tiny = QStringLiteral("mount -t tmpfs -o size=64k tmpfs %1 && %2 --config-dir %3 backup full; "
-                                        "rc=$?; ls -A1R %1; exit $rc")
-                             .arg(ProcessRunner::quote(dest), ProcessRunner::quote(cliPath()), ProcessRunner::quote(config));
-    r = m_run.run(QStringLiteral("unshare"), {QStringLiteral("-rm"), QStringLiteral("bash"), QStringLiteral("-c"), tiny});
+    const QString tiny =
+        QStringLiteral("mount -t tmpfs -o size=64k tmpfs %1 && %2 --config-dir %3 backup full; "
+                       "rc=$?; ls -A1R %1; exit $rc")
+            .arg(ProcessRunner::quote(dest), ProcessRunner::quote(cliPath()), ProcessRunner::quote(config));
+    r = m_run.run(QStringLiteral("unshare"),
+                  {QStringLiteral("-rm"), QStringLiteral("bash"), QStringLiteral("-c"), tiny});
     QCOMPARE(r.exitCode, 1);
-    QVERIFY2(r.errText().contains(QLatin1String("MiB free but this backup needs about")), qPrintable(r.errText()));
+    QVERIFY2(r.errText().contains(QLatin1String("MiB free but this backup needs about")),
+             qPrintable(r.errText()));
     QVERIFY2(!r.outText().contains(QLatin1String("full")), qPrintable(r.outText()));
 }
 
@@ -539,9 +604,10 @@ void TestBackup::passwordsComeFromPgpassLikePsql()
 {
     const QString config = newConfigDir();
     const QString dest = newDestDir();
-    QCOMPARE(m_run.cli(config, {QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("pgpass"),
-                                QStringLiteral("--db"), m_pg.uri(QStringLiteral("fixture")), QStringLiteral("--dest"),
-                                dest, QStringLiteral("--recipient"), m_recipient})
+    QCOMPARE(m_run
+                 .cli(config, {QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("pgpass"),
+                               QStringLiteral("--db"), m_pg.uri(QStringLiteral("fixture")),
+                               QStringLiteral("--dest"), dest, QStringLiteral("--recipient"), m_recipient})
                  .exitCode,
              0);
     // ~/.pgpass (through PGPASSFILE), no PGPASSWORD: works as for psql.
@@ -549,7 +615,8 @@ void TestBackup::passwordsComeFromPgpassLikePsql()
     {
         QFile f(passfile);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(QStringLiteral("127.0.0.1:%1:*:postgres:%2\n").arg(m_pg.port()).arg(m_pg.password()).toUtf8());
+        f.write(
+            QStringLiteral("127.0.0.1:%1:*:postgres:%2\n").arg(m_pg.port()).arg(m_pg.password()).toUtf8());
         f.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
     }
     QProcessEnvironment env = m_pg.clientEnvironment();
@@ -567,8 +634,11 @@ void TestBackup::passwordsComeFromPgpassLikePsql()
     ProcessRunner wrong(env);
     ProcessResult bad = wrong.cli(config, {QStringLiteral("backup"), QStringLiteral("pgpass")});
     QCOMPARE(bad.exitCode, 1);
-    QVERIFY2(bad.errText().contains(QStringLiteral("PostgreSQL at postgres@127.0.0.1:%1 rejected the password for user 'postgres'").arg(m_pg.port())),
-             qPrintable(bad.errText()));
+    QVERIFY2(
+        bad.errText().contains(
+            QStringLiteral("PostgreSQL at postgres@127.0.0.1:%1 rejected the password for user 'postgres'")
+                .arg(m_pg.port())),
+        qPrintable(bad.errText()));
     QVERIFY(!bad.errText().contains(QLatin1String("wrong-Secret-42")));
     QCOMPARE(bad.errText().trimmed().count(QLatin1Char('\n')), 0);
 
@@ -577,7 +647,8 @@ void TestBackup::passwordsComeFromPgpassLikePsql()
     ProcessRunner none(env);
     ProcessResult missing = none.cli(config, {QStringLiteral("backup"), QStringLiteral("pgpass")});
     QCOMPARE(missing.exitCode, 1);
-    QVERIFY2(missing.errText().contains(QLatin1String("asks for a password for user 'postgres' and none was found")),
+    QVERIFY2(missing.errText().contains(
+                 QLatin1String("asks for a password for user 'postgres' and none was found")),
              qPrintable(missing.errText()));
     QCOMPARE(backupFiles(dest).size(), 1);
 }

@@ -68,24 +68,29 @@ void TestRestore::initTestCase()
     QVERIFY2(m_pg.start(), qPrintable(m_pg.errorString()));
     m_run.setEnvironment(m_pg.clientEnvironment());
     QVERIFY(!m_pg.psql(QStringLiteral("CREATE DATABASE fixture")).isNull());
-    QVERIFY2(m_pg.psqlFile(sourceDir() + QStringLiteral("/tests/data/fixture.sql"), QStringLiteral("fixture")),
-             qPrintable(m_pg.lastPsqlError()));
+    QVERIFY2(
+        m_pg.psqlFile(sourceDir() + QStringLiteral("/tests/data/fixture.sql"), QStringLiteral("fixture")),
+        qPrintable(m_pg.lastPsqlError()));
     m_keyFile = m_tmp.filePath(QStringLiteral("key.txt"));
     m_otherKeyFile = m_tmp.filePath(QStringLiteral("other.txt"));
     QCOMPARE(m_run.run(QStringLiteral("age-keygen"), {QStringLiteral("-o"), m_keyFile}).exitCode, 0);
     QCOMPARE(m_run.run(QStringLiteral("age-keygen"), {QStringLiteral("-o"), m_otherKeyFile}).exitCode, 0);
-    const QString recipient = m_run.run(QStringLiteral("age-keygen"), {QStringLiteral("-y"), m_keyFile}).outText().trimmed();
+    const QString recipient =
+        m_run.run(QStringLiteral("age-keygen"), {QStringLiteral("-y"), m_keyFile}).outText().trimmed();
     m_config = m_tmp.filePath(QStringLiteral("config"));
     m_dest = m_tmp.filePath(QStringLiteral("dest"));
     QDir().mkpath(m_dest);
-    ProcessResult add = cli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("prod"), QStringLiteral("--db"),
-                             m_pg.uri(QStringLiteral("fixture")), QStringLiteral("--dest"), m_dest,
-                             QStringLiteral("--recipient"), recipient});
+    ProcessResult add = cli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("prod"),
+                             QStringLiteral("--db"), m_pg.uri(QStringLiteral("fixture")),
+                             QStringLiteral("--dest"), m_dest, QStringLiteral("--recipient"), recipient});
     QVERIFY2(add.exitCode == 0, qPrintable(add.errText()));
     ProcessResult backup = cli({QStringLiteral("backup"), QStringLiteral("prod")});
     QVERIFY2(backup.exitCode == 0, qPrintable(backup.errText()));
     m_artifact = backup.outText().trimmed();
-    const QJsonArray list = QJsonDocument::fromJson(cli({QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("prod")}).out).array();
+    const QJsonArray list =
+        QJsonDocument::fromJson(
+            cli({QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("prod")}).out)
+            .array();
     QCOMPARE(list.size(), 1);
     m_id = list.at(0).toObject().value(QLatin1String("id")).toInteger();
     QVERIFY(m_id > 0);
@@ -93,62 +98,77 @@ void TestRestore::initTestCase()
 
 void TestRestore::integrityCheckPasses()
 {
-    ProcessResult r = cli({QStringLiteral("verify"), QString::number(m_id), QStringLiteral("--identity"), m_keyFile});
+    ProcessResult r =
+        cli({QStringLiteral("verify"), QString::number(m_id), QStringLiteral("--identity"), m_keyFile});
     QVERIFY2(r.exitCode == 0, qPrintable(r.errText()));
     QVERIFY2(r.outText().contains(QLatin1String("matches the backup record")), qPrintable(r.outText()));
     QVERIFY(r.outText().contains(QLatin1String("readable by pg_restore")));
     QVERIFY(r.outText().contains(QLatin1String("all equal to the manifest")));
     // An integrity check alone does not make a backup "verified": only a restore does.
-    const QJsonArray list = QJsonDocument::fromJson(cli({QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("prod")}).out).array();
+    const QJsonArray list =
+        QJsonDocument::fromJson(
+            cli({QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("prod")}).out)
+            .array();
     QCOMPARE(list.at(0).toObject().value(QLatin1String("verified")).toBool(), false);
 }
 
 void TestRestore::restoreEverythingIntoNewDatabase()
 {
-    ProcessResult r = cli({QStringLiteral("restore"), QString::number(m_id), QStringLiteral("--identity"), m_keyFile});
+    ProcessResult r =
+        cli({QStringLiteral("restore"), QString::number(m_id), QStringLiteral("--identity"), m_keyFile});
     QVERIFY2(r.exitCode == 0, qPrintable(r.errText() + r.outText()));
     const QString out = r.outText();
-    QVERIFY2(!out.contains(QLatin1String("MISMATCH")) && !out.contains(QLatin1String("MISSING")), qPrintable(out));
+    QVERIFY2(!out.contains(QLatin1String("MISMATCH")) && !out.contains(QLatin1String("MISSING")),
+             qPrintable(out));
     QVERIFY(out.contains(QStringLiteral("ok       données.Ünïcødé tåble: 250 rows (manifest 250)")));
     QVERIFY(out.contains(QLatin1String("ok       large objects: 2 (manifest 2)")));
     QVERIFY(out.contains(QLatin1String("ok       extension citext")));
     // The default target: a new database <db>_restore_<yyyyMMdd_HHmm>, and its connection string.
-    const QRegularExpression name(QStringLiteral("connection: postgresql://postgres@127\\.0\\.0\\.1:%1/(fixture_restore_\\d{8}_\\d{4})").arg(m_pg.port()));
+    const QRegularExpression name(
+        QStringLiteral("connection: postgresql://postgres@127\\.0\\.0\\.1:%1/(fixture_restore_\\d{8}_\\d{4})")
+            .arg(m_pg.port()));
     const QRegularExpressionMatch m = name.match(out);
     QVERIFY2(m.hasMatch(), qPrintable(out));
     const QString restored = m.captured(1);
     QVERIFY(databases().split(QLatin1Char(',')).contains(restored));
     // Same data, not just the same counts.
-    for (const QString &sql : {QStringLiteral("SELECT md5(string_agg(email::text || name, ',' ORDER BY id)) FROM sales.customers"),
-                               QStringLiteral("SELECT md5(string_agg(\"värde\"::text, ',' ORDER BY \"clé\")) FROM \"données\".\"Ünïcødé tåble\""),
-                               QStringLiteral("SELECT count(*) FROM sales.order_totals"),
-                               QStringLiteral("SELECT md5(string_agg(lo_get(body)::text, ',' ORDER BY id)) FROM documents"),
-                               QStringLiteral("SELECT last_value FROM invoice_numbers")})
+    for (const QString &sql :
+         {QStringLiteral("SELECT md5(string_agg(email::text || name, ',' ORDER BY id)) FROM sales.customers"),
+          QStringLiteral("SELECT md5(string_agg(\"värde\"::text, ',' ORDER BY \"clé\")) FROM "
+                         "\"données\".\"Ünïcødé tåble\""),
+          QStringLiteral("SELECT count(*) FROM sales.order_totals"),
+          QStringLiteral("SELECT md5(string_agg(lo_get(body)::text, ',' ORDER BY id)) FROM documents"),
+          QStringLiteral("SELECT last_value FROM invoice_numbers")})
         QCOMPARE(m_pg.psql(sql, restored), m_pg.psql(sql, QStringLiteral("fixture")));
 }
 
 void TestRestore::partialRestoreOfOneTable()
 {
-    ProcessResult r = cli({QStringLiteral("restore"), QString::number(m_id), QStringLiteral("--identity"), m_keyFile,
-                           QStringLiteral("--to-db"), QStringLiteral("only_customers"), QStringLiteral("--schema"),
-                           QStringLiteral("sales"), QStringLiteral("--table"), QStringLiteral("customers"),
-                           QStringLiteral("--no-owner")});
+    ProcessResult r = cli({QStringLiteral("restore"), QString::number(m_id), QStringLiteral("--identity"),
+                           m_keyFile, QStringLiteral("--to-db"), QStringLiteral("only_customers"),
+                           QStringLiteral("--schema"), QStringLiteral("sales"), QStringLiteral("--table"),
+                           QStringLiteral("customers"), QStringLiteral("--no-owner")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.errText() + r.outText()));
     QVERIFY(r.outText().contains(QLatin1String("ok       sales.customers: 1000 rows (manifest 1000)")));
     QVERIFY(!r.outText().contains(QLatin1String("orders_2025")));
-    QCOMPARE(m_pg.psql(QStringLiteral("SELECT string_agg(table_schema || '.' || table_name, ',') FROM information_schema.tables "
-                                      "WHERE table_schema NOT IN ('pg_catalog','information_schema')"),
-                       QStringLiteral("only_customers")),
-             QStringLiteral("sales.customers"));
+    QCOMPARE(
+        m_pg.psql(
+            QStringLiteral(
+                "SELECT string_agg(table_schema || '.' || table_name, ',') FROM information_schema.tables "
+                "WHERE table_schema NOT IN ('pg_catalog','information_schema')"),
+            QStringLiteral("only_customers")),
+        QStringLiteral("sales.customers"));
 }
 
 void TestRestore::parallelRestoreUsesTemporaryCopy()
 {
-    ProcessResult r = cli({QStringLiteral("restore"), QString::number(m_id), QStringLiteral("--identity"), m_keyFile,
-                           QStringLiteral("--to-db"), QStringLiteral("parallel"), QStringLiteral("--jobs"), QStringLiteral("2")});
+    ProcessResult r = cli({QStringLiteral("restore"), QString::number(m_id), QStringLiteral("--identity"),
+                           m_keyFile, QStringLiteral("--to-db"), QStringLiteral("parallel"),
+                           QStringLiteral("--jobs"), QStringLiteral("2")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.errText() + r.outText()));
     QVERIFY(!r.outText().contains(QLatin1String("MISMATCH")));
-    QCOMPARE(m_pg.psql(QStringLiteral("SELECT count(*) FROM sales.orders"), QStringLiteral("parallel")), QStringLiteral("5000"));
+    QCOMPARE(m_pg.psql(QStringLiteral("SELECT count(*) FROM sales.orders"), QStringLiteral("parallel")),
+             QStringLiteral("5000"));
     // The private temporary copy is gone.
     QDirIterator it(QDir::tempPath(), {QStringLiteral("lifeboat-restore-*")}, QDir::Dirs);
     QVERIFY2(!it.hasNext(), qPrintable(it.hasNext() ? it.next() : QString()));
@@ -157,33 +177,45 @@ void TestRestore::parallelRestoreUsesTemporaryCopy()
 void TestRestore::replaceTakesSafetyBackupFirst()
 {
     QVERIFY(!m_pg.psql(QStringLiteral("CREATE DATABASE staging")).isNull());
-    QVERIFY(!m_pg.psql(QStringLiteral("CREATE TABLE precious (id int); INSERT INTO precious SELECT generate_series(1, 42)"),
-                       QStringLiteral("staging")).isNull());
+    QVERIFY(
+        !m_pg.psql(QStringLiteral(
+                       "CREATE TABLE precious (id int); INSERT INTO precious SELECT generate_series(1, 42)"),
+                   QStringLiteral("staging"))
+             .isNull());
     // Refused without --replace, and with a confirmation that does not match.
-    ProcessResult noReplace = cli({QStringLiteral("restore"), QString::number(m_id), QStringLiteral("--identity"), m_keyFile,
-                                   QStringLiteral("--to-db"), QStringLiteral("staging")});
+    ProcessResult noReplace =
+        cli({QStringLiteral("restore"), QString::number(m_id), QStringLiteral("--identity"), m_keyFile,
+             QStringLiteral("--to-db"), QStringLiteral("staging")});
     QCOMPARE(noReplace.exitCode, 1);
     QVERIFY2(noReplace.errText().contains(QLatin1String("already exists")), qPrintable(noReplace.errText()));
-    ProcessResult mismatch = cli({QStringLiteral("restore"), QString::number(m_id), QStringLiteral("--identity"), m_keyFile,
-                                  QStringLiteral("--to-db"), QStringLiteral("staging"), QStringLiteral("--replace"),
-                                  QStringLiteral("--confirm"), QStringLiteral("stagin")});
+    ProcessResult mismatch =
+        cli({QStringLiteral("restore"), QString::number(m_id), QStringLiteral("--identity"), m_keyFile,
+             QStringLiteral("--to-db"), QStringLiteral("staging"), QStringLiteral("--replace"),
+             QStringLiteral("--confirm"), QStringLiteral("stagin")});
     QCOMPARE(mismatch.exitCode, 1);
     QVERIFY2(mismatch.errText().contains(QLatin1String("does not match")), qPrintable(mismatch.errText()));
-    QCOMPARE(m_pg.psql(QStringLiteral("SELECT count(*) FROM precious"), QStringLiteral("staging")), QStringLiteral("42"));
+    QCOMPARE(m_pg.psql(QStringLiteral("SELECT count(*) FROM precious"), QStringLiteral("staging")),
+             QStringLiteral("42"));
 
-    ProcessResult r = cli({QStringLiteral("restore"), QString::number(m_id), QStringLiteral("--identity"), m_keyFile,
-                           QStringLiteral("--to-db"), QStringLiteral("staging"), QStringLiteral("--replace"),
-                           QStringLiteral("--confirm"), QStringLiteral("staging")});
+    ProcessResult r =
+        cli({QStringLiteral("restore"), QString::number(m_id), QStringLiteral("--identity"), m_keyFile,
+             QStringLiteral("--to-db"), QStringLiteral("staging"), QStringLiteral("--replace"),
+             QStringLiteral("--confirm"), QStringLiteral("staging")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.errText() + r.outText()));
-    QCOMPARE(m_pg.psql(QStringLiteral("SELECT count(*) FROM sales.customers"), QStringLiteral("staging")), QStringLiteral("1000"));
-    QCOMPARE(m_pg.psql(QStringLiteral("SELECT count(*) FROM pg_class WHERE relname = 'precious'"), QStringLiteral("staging")), QStringLiteral("0"));
-    const QRegularExpressionMatch safety = QRegularExpression(QStringLiteral("safety backup: backup (\\d+)")).match(r.outText());
+    QCOMPARE(m_pg.psql(QStringLiteral("SELECT count(*) FROM sales.customers"), QStringLiteral("staging")),
+             QStringLiteral("1000"));
+    QCOMPARE(m_pg.psql(QStringLiteral("SELECT count(*) FROM pg_class WHERE relname = 'precious'"),
+                       QStringLiteral("staging")),
+             QStringLiteral("0"));
+    const QRegularExpressionMatch safety =
+        QRegularExpression(QStringLiteral("safety backup: backup (\\d+)")).match(r.outText());
     QVERIFY2(safety.hasMatch(), qPrintable(r.outText()));
     // The safety backup restores: the replaced data is all there.
-    ProcessResult back = cli({QStringLiteral("restore"), safety.captured(1), QStringLiteral("--identity"), m_keyFile,
-                              QStringLiteral("--to-db"), QStringLiteral("staging_before")});
+    ProcessResult back = cli({QStringLiteral("restore"), safety.captured(1), QStringLiteral("--identity"),
+                              m_keyFile, QStringLiteral("--to-db"), QStringLiteral("staging_before")});
     QVERIFY2(back.exitCode == 0, qPrintable(back.errText() + back.outText()));
-    QCOMPARE(m_pg.psql(QStringLiteral("SELECT count(*) FROM precious"), QStringLiteral("staging_before")), QStringLiteral("42"));
+    QCOMPARE(m_pg.psql(QStringLiteral("SELECT count(*) FROM precious"), QStringLiteral("staging_before")),
+             QStringLiteral("42"));
 }
 
 void TestRestore::corruptedArtifactsAreRefusedBeforeAnyDatabaseIsTouched()
@@ -208,7 +240,8 @@ void TestRestore::corruptedArtifactsAreRefusedBeforeAnyDatabaseIsTouched()
         if (i < 60) { // bit flips anywhere: header, payload, last chunk
             const int flips = 1 + int(rng.bounded(3));
             for (int k = 0; k < flips; ++k) {
-                const qint64 pos = i < 5 ? qint64(rng.bounded(200)) : qint64(rng.bounded(quint32(variant.size())));
+                const qint64 pos =
+                    i < 5 ? qint64(rng.bounded(200)) : qint64(rng.bounded(quint32(variant.size())));
                 variant[pos] = char(variant[pos] ^ char(1 << rng.bounded(8)));
             }
             what = QStringLiteral("bit flip");
@@ -227,46 +260,64 @@ void TestRestore::corruptedArtifactsAreRefusedBeforeAnyDatabaseIsTouched()
             what = QStringLiteral("wrong key");
         }
         writeVariant(variant);
-        ProcessResult r = cli({QStringLiteral("restore"), QString::number(m_id), QStringLiteral("--identity"), key,
-                               QStringLiteral("--to-db"), QStringLiteral("corrupt_%1").arg(i)});
-        QVERIFY2(r.exitCode == 1, qPrintable(QStringLiteral("variant %1 (%2) was not refused: %3").arg(i).arg(what, r.errText() + r.outText())));
+        ProcessResult r = cli({QStringLiteral("restore"), QString::number(m_id), QStringLiteral("--identity"),
+                               key, QStringLiteral("--to-db"), QStringLiteral("corrupt_%1").arg(i)});
+        QVERIFY2(r.exitCode == 1, qPrintable(QStringLiteral("variant %1 (%2) was not refused: %3")
+                                                 .arg(i)
+                                                 .arg(what, r.errText() + r.outText())));
         QVERIFY2(r.errText().contains(QStringLiteral("backup %1").arg(m_id)), qPrintable(r.errText()));
-        QVERIFY2(r.errText().contains(QLatin1String("failed")) || r.errText().contains(QLatin1String("cannot")), qPrintable(r.errText()));
+        QVERIFY2(r.errText().contains(QLatin1String("failed")) ||
+                     r.errText().contains(QLatin1String("cannot")),
+                 qPrintable(r.errText()));
         ++refused;
     }
     writeVariant(original);
     QCOMPARE(refused, 100);
     QCOMPARE(databases(), before); // nothing created, nothing dropped
-    QCOMPARE(m_pg.psql(QStringLiteral("SELECT count(*) FROM sales.customers"), QStringLiteral("fixture")), QStringLiteral("1000"));
-    QCOMPARE(cli({QStringLiteral("verify"), QString::number(m_id), QStringLiteral("--identity"), m_keyFile}).exitCode, 0);
+    QCOMPARE(m_pg.psql(QStringLiteral("SELECT count(*) FROM sales.customers"), QStringLiteral("fixture")),
+             QStringLiteral("1000"));
+    QCOMPARE(cli({QStringLiteral("verify"), QString::number(m_id), QStringLiteral("--identity"), m_keyFile})
+                 .exitCode,
+             0);
 }
 
 void TestRestore::cancelledRestoreDropsTheNewDatabase()
 {
     // A bigger backup so the restore is still running when SIGTERM arrives.
     QVERIFY(!m_pg.psql(QStringLiteral("CREATE DATABASE big")).isNull());
-    QVERIFY(!m_pg.psql(QStringLiteral("CREATE TABLE filler AS SELECT g AS id, repeat(md5(g::text), 6) AS t FROM generate_series(1, 600000) g; "
+    QVERIFY(!m_pg.psql(QStringLiteral("CREATE TABLE filler AS SELECT g AS id, repeat(md5(g::text), 6) AS t "
+                                      "FROM generate_series(1, 600000) g; "
                                       "CREATE INDEX ON filler (t)"),
-                       QStringLiteral("big")).isNull());
-    const QString recipient = m_run.run(QStringLiteral("age-keygen"), {QStringLiteral("-y"), m_keyFile}).outText().trimmed();
-    QCOMPARE(cli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("big"), QStringLiteral("--db"),
-                  m_pg.uri(QStringLiteral("big")), QStringLiteral("--dest"), m_dest, QStringLiteral("--recipient"), recipient})
+                       QStringLiteral("big"))
+                 .isNull());
+    const QString recipient =
+        m_run.run(QStringLiteral("age-keygen"), {QStringLiteral("-y"), m_keyFile}).outText().trimmed();
+    QCOMPARE(cli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("big"),
+                  QStringLiteral("--db"), m_pg.uri(QStringLiteral("big")), QStringLiteral("--dest"), m_dest,
+                  QStringLiteral("--recipient"), recipient})
                  .exitCode,
              0);
     QCOMPARE(cli({QStringLiteral("backup"), QStringLiteral("big")}).exitCode, 0);
-    const QJsonArray list = QJsonDocument::fromJson(cli({QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("big")}).out).array();
+    const QJsonArray list =
+        QJsonDocument::fromJson(
+            cli({QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("big")}).out)
+            .array();
     const qint64 id = list.at(0).toObject().value(QLatin1String("id")).toInteger();
 
     QProcess restore;
     restore.setProcessEnvironment(m_pg.clientEnvironment());
-    restore.start(cliPath(), {QStringLiteral("--config-dir"), m_config, QStringLiteral("restore"), QString::number(id),
-                              QStringLiteral("--identity"), m_keyFile, QStringLiteral("--to-db"), QStringLiteral("big_cancel")});
+    restore.start(cliPath(), {QStringLiteral("--config-dir"), m_config, QStringLiteral("restore"),
+                              QString::number(id), QStringLiteral("--identity"), m_keyFile,
+                              QStringLiteral("--to-db"), QStringLiteral("big_cancel")});
     QVERIFY(restore.waitForStarted());
     // Cancel once the new database exists and data is flowing into it.
-    QTRY_VERIFY_WITH_TIMEOUT(databases().split(QLatin1Char(',')).contains(QStringLiteral("big_cancel")), 60000);
-    QTRY_VERIFY_WITH_TIMEOUT(m_pg.psql(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = 'big_cancel' AND query LIKE 'COPY%'")) ==
-                                 QStringLiteral("1"),
+    QTRY_VERIFY_WITH_TIMEOUT(databases().split(QLatin1Char(',')).contains(QStringLiteral("big_cancel")),
                              60000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_pg.psql(QStringLiteral(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = 'big_cancel' AND query LIKE 'COPY%'")) ==
+            QStringLiteral("1"),
+        60000);
     ::kill(pid_t(restore.processId()), SIGTERM);
     QVERIFY(restore.waitForFinished(60000));
     QCOMPARE(restore.exitCode(), 130);
@@ -279,7 +330,8 @@ void TestRestore::deepVerification()
         ProcessResult r = cli({QStringLiteral("verify"), QString::number(m_id), QStringLiteral("--restore"),
                                QStringLiteral("--identity"), m_keyFile});
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.errText().contains(QLatin1String("as root")) && r.errText().contains(QLatin1String("--target")),
+        QVERIFY2(r.errText().contains(QLatin1String("as root")) &&
+                     r.errText().contains(QLatin1String("--target")),
                  qPrintable(r.errText()));
     } else {
         ProcessResult r = cli({QStringLiteral("verify"), QString::number(m_id), QStringLiteral("--restore"),
@@ -290,13 +342,17 @@ void TestRestore::deepVerification()
     }
     // Into a scratch database on a server we name: the scratch database is dropped afterwards.
     const QString before = databases();
-    ProcessResult scratch = cli({QStringLiteral("verify"), QString::number(m_id), QStringLiteral("--restore"),
-                                 QStringLiteral("--target"), m_pg.uri(), QStringLiteral("--identity"), m_keyFile});
+    ProcessResult scratch =
+        cli({QStringLiteral("verify"), QString::number(m_id), QStringLiteral("--restore"),
+             QStringLiteral("--target"), m_pg.uri(), QStringLiteral("--identity"), m_keyFile});
     QVERIFY2(scratch.exitCode == 0, qPrintable(scratch.errText() + scratch.outText()));
     QVERIFY(scratch.outText().contains(QLatin1String("restore took")));
     QCOMPARE(databases(), before);
     QJsonObject row;
-    for (const QJsonValue &v : QJsonDocument::fromJson(cli({QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("prod")}).out).array()) {
+    for (const QJsonValue &v :
+         QJsonDocument::fromJson(
+             cli({QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("prod")}).out)
+             .array()) {
         if (v.toObject().value(QLatin1String("id")).toInteger() == m_id)
             row = v.toObject();
     }
@@ -308,11 +364,20 @@ void TestRestore::badInput_data()
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("unknown id") << QStringList{QStringLiteral("restore"), QStringLiteral("9999")} << 1 << QStringLiteral("there is no backup with id 9999");
-    QTest::newRow("not an id") << QStringList{QStringLiteral("verify"), QStringLiteral("latest")} << 2 << QStringLiteral("'latest' is not a backup ID");
-    QTest::newRow("no key") << QStringList{QStringLiteral("verify"), QStringLiteral("1")} << 1 << QStringLiteral("is encrypted and no key was given");
-    QTest::newRow("replace without confirm") << QStringList{QStringLiteral("restore"), QStringLiteral("1"), QStringLiteral("--to-db"), QStringLiteral("x"), QStringLiteral("--replace")} << 2 << QStringLiteral("--replace needs --confirm");
-    QTest::newRow("corrupt identity file") << QStringList{QStringLiteral("verify"), QStringLiteral("1"), QStringLiteral("--identity"), QStringLiteral("@CORRUPT@")} << 2 << QStringLiteral("@CORRUPT@");
+    QTest::newRow("unknown id") << QStringList{QStringLiteral("restore"), QStringLiteral("9999")} << 1
+                                << QStringLiteral("there is no backup with id 9999");
+    QTest::newRow("not an id") << QStringList{QStringLiteral("verify"), QStringLiteral("latest")} << 2
+                               << QStringLiteral("'latest' is not a backup ID");
+    QTest::newRow("no key") << QStringList{QStringLiteral("verify"), QStringLiteral("1")} << 1
+                            << QStringLiteral("is encrypted and no key was given");
+    QTest::newRow("replace without confirm")
+        << QStringList{QStringLiteral("restore"), QStringLiteral("1"), QStringLiteral("--to-db"),
+                       QStringLiteral("x"), QStringLiteral("--replace")}
+        << 2 << QStringLiteral("--replace needs --confirm");
+    QTest::newRow("corrupt identity file")
+        << QStringList{QStringLiteral("verify"), QStringLiteral("1"), QStringLiteral("--identity"),
+                       QStringLiteral("@CORRUPT@")}
+        << 2 << QStringLiteral("@CORRUPT@");
 }
 
 void TestRestore::badInput()
@@ -346,7 +411,9 @@ void TestRestore::runbookHasTheCommands()
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QString md = QString::fromUtf8(f.readAll());
     QVERIFY(md.contains(QLatin1String("# Disaster-recovery runbook: prod")));
-    QVERIFY(md.contains(QStringLiteral("age -d -i KEY_FILE '%1' | zstd -d | pg_restore --no-owner -d 'fixture_restored'").arg(m_artifact)));
+    QVERIFY(md.contains(
+        QStringLiteral("age -d -i KEY_FILE '%1' | zstd -d | pg_restore --no-owner -d 'fixture_restored'")
+            .arg(m_artifact)));
     QVERIFY(md.contains(QLatin1String("SELECT count(*) FROM ONLY \"sales\".\"customers\";  -- expect 1000")));
     QVERIFY(md.contains(QLatin1String("sha256sum -c")));
     // The runbook's own commands work: follow them with the real tools.
@@ -354,7 +421,8 @@ void TestRestore::runbookHasTheCommands()
     ProcessResult check = m_run.shell(QStringLiteral("echo '%1' | sha256sum -c -").arg(sha));
     QVERIFY2(check.exitCode == 0, qPrintable(check.errText() + check.outText()));
     // Refuses to overwrite without --force.
-    ProcessResult again = cli({QStringLiteral("runbook"), QStringLiteral("prod"), QStringLiteral("--out"), out});
+    ProcessResult again =
+        cli({QStringLiteral("runbook"), QStringLiteral("prod"), QStringLiteral("--out"), out});
     QCOMPARE(again.exitCode, 2);
     QVERIFY(again.errText().contains(QLatin1String("--force")));
 }

@@ -96,8 +96,8 @@ bool PgTestCluster::runServerTool(const QStringList &argv, QString *output)
 {
     QStringList command = argv;
     if (runningAsRoot())
-        command = QStringList{QStringLiteral("runuser"), QStringLiteral("-u"), QString::fromLatin1(kServerUser),
-                              QStringLiteral("--")} +
+        command = QStringList{QStringLiteral("runuser"), QStringLiteral("-u"),
+                              QString::fromLatin1(kServerUser), QStringLiteral("--")} +
                   argv;
     QProcess proc;
     proc.setProcessChannelMode(QProcess::MergedChannels);
@@ -123,7 +123,8 @@ bool PgTestCluster::start()
 {
     m_binDir = findBinDir();
     if (m_binDir.isEmpty()) {
-        m_error = QStringLiteral("no PostgreSQL server found under /usr/lib/postgresql (apt-get install postgresql-15)");
+        m_error = QStringLiteral(
+            "no PostgreSQL server found under /usr/lib/postgresql (apt-get install postgresql-15)");
         return false;
     }
     m_major = QDir(m_binDir).absolutePath().section(QLatin1Char('/'), -2, -2).toInt();
@@ -155,10 +156,11 @@ bool PgTestCluster::start()
     ::chmod(QFile::encodeName(m_dir->path()).constData(), 0755);
 
     const QString data = m_dir->filePath(QStringLiteral("data"));
-    if (!runServerTool({m_binDir + QStringLiteral("/initdb"), QStringLiteral("-D"), data, QStringLiteral("-U"),
-                        superuser(), QStringLiteral("--pwfile=") + pwfile, QStringLiteral("--auth-local=trust"),
-                        QStringLiteral("--auth-host=scram-sha-256"), QStringLiteral("-E"), QStringLiteral("UTF8"),
-                        QStringLiteral("--locale=C.UTF-8"), QStringLiteral("--no-sync")}))
+    if (!runServerTool({m_binDir + QStringLiteral("/initdb"), QStringLiteral("-D"), data,
+                        QStringLiteral("-U"), superuser(), QStringLiteral("--pwfile=") + pwfile,
+                        QStringLiteral("--auth-local=trust"), QStringLiteral("--auth-host=scram-sha-256"),
+                        QStringLiteral("-E"), QStringLiteral("UTF8"), QStringLiteral("--locale=C.UTF-8"),
+                        QStringLiteral("--no-sync")}))
         return false;
 
     for (int attempt = 0; attempt < 5 && !m_running; ++attempt) {
@@ -180,8 +182,9 @@ void PgTestCluster::stop()
 {
     if (!m_running)
         return;
-    runServerTool({m_binDir + QStringLiteral("/pg_ctl"), QStringLiteral("-D"), m_dir->filePath(QStringLiteral("data")),
-                   QStringLiteral("-m"), QStringLiteral("immediate"), QStringLiteral("-w"), QStringLiteral("stop")});
+    runServerTool({m_binDir + QStringLiteral("/pg_ctl"), QStringLiteral("-D"),
+                   m_dir->filePath(QStringLiteral("data")), QStringLiteral("-m"), QStringLiteral("immediate"),
+                   QStringLiteral("-w"), QStringLiteral("stop")});
     m_running = false;
 }
 

@@ -35,8 +35,9 @@ ProcessResult ProcessRunner::run(const QString &program, const QStringList &args
 
 ProcessResult ProcessRunner::shell(const QString &script, int timeoutMs) const
 {
-    return run(QStringLiteral("/bin/bash"), {QStringLiteral("-o"), QStringLiteral("pipefail"), QStringLiteral("-c"), script},
-               {}, timeoutMs);
+    return run(QStringLiteral("/bin/bash"),
+               {QStringLiteral("-o"), QStringLiteral("pipefail"), QStringLiteral("-c"), script}, {},
+               timeoutMs);
 }
 
 ProcessResult ProcessRunner::cli(const QString &configDir, const QStringList &args, const QByteArray &input,

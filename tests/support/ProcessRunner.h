@@ -23,8 +23,7 @@ class ProcessRunner
 public:
     explicit ProcessRunner(QProcessEnvironment env = QProcessEnvironment::systemEnvironment())
         : m_env(std::move(env))
-    {
-    }
+    {}
 
     void setEnvironment(const QProcessEnvironment &env) { m_env = env; }
     QProcessEnvironment environment() const { return m_env; }

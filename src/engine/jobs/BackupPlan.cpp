@@ -16,15 +16,20 @@ QStringList BackupPlan::describe() const
                  .arg(profile.name, serverVersion, profile.connection.displayName());
     lines << QStringLiteral("pg_dump: %1 (%2)").arg(pgDump.path, pgDump.version);
     if (pgDumpAll)
-        lines << QStringLiteral("pg_dumpall --globals-only: %1 (%2)").arg(pgDumpAll->path, pgDumpAll->version);
+        lines
+            << QStringLiteral("pg_dumpall --globals-only: %1 (%2)").arg(pgDumpAll->path, pgDumpAll->version);
     for (const Database &db : databases)
-        lines << QStringLiteral("would back up database '%1' (%2 on the server)").arg(db.name, mib(db.sizeBytes));
+        lines << QStringLiteral("would back up database '%1' (%2 on the server)")
+                     .arg(db.name, mib(db.sizeBytes));
     const QString encryption =
-        profile.passphrase ? QStringLiteral("age, passphrase (scrypt)")
-                           : (profile.recipients.isEmpty()
-                                  ? QStringLiteral("NONE — backups will be readable by anyone who gets the files")
-                                  : QStringLiteral("age, %1 recipient(s)").arg(profile.recipients.size()));
-    lines << QStringLiteral("compression: zstd level %1; encryption: %2").arg(profile.zstdLevel).arg(encryption);
+        profile.passphrase
+            ? QStringLiteral("age, passphrase (scrypt)")
+            : (profile.recipients.isEmpty()
+                   ? QStringLiteral("NONE — backups will be readable by anyone who gets the files")
+                   : QStringLiteral("age, %1 recipient(s)").arg(profile.recipients.size()));
+    lines << QStringLiteral("compression: zstd level %1; encryption: %2")
+                 .arg(profile.zstdLevel)
+                 .arg(encryption);
     for (const Target &t : targets)
         lines << QStringLiteral("to %1 (%2 free)")
                      .arg(t.description, t.freeBytes < 0 ? QStringLiteral("unknown") : mib(t.freeBytes));

@@ -49,13 +49,20 @@ QVariant JobModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     switch (index.column()) {
-    case ProfileColumn: return job.profileName;
-    case KindColumn: return job.kind;
-    case StateColumn: return RunRecord::stateName(job.state);
-    case PhaseColumn: return job.isFinished() ? job.message : job.phase;
-    case ProgressColumn: return job.percent() < 0 ? QVariant() : QVariant(QStringLiteral("%1%").arg(job.percent()));
-    case EtaColumn: return job.isFinished() ? QString() : formatEta(job.etaSeconds);
-    default: return {};
+    case ProfileColumn:
+        return job.profileName;
+    case KindColumn:
+        return job.kind;
+    case StateColumn:
+        return RunRecord::stateName(job.state);
+    case PhaseColumn:
+        return job.isFinished() ? job.message : job.phase;
+    case ProgressColumn:
+        return job.percent() < 0 ? QVariant() : QVariant(QStringLiteral("%1%").arg(job.percent()));
+    case EtaColumn:
+        return job.isFinished() ? QString() : formatEta(job.etaSeconds);
+    default:
+        return {};
     }
 }
 
@@ -64,13 +71,20 @@ QVariant JobModel::headerData(int section, Qt::Orientation orientation, int role
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case ProfileColumn: return tr("Profile");
-    case KindColumn: return tr("Job");
-    case StateColumn: return tr("State");
-    case PhaseColumn: return tr("Phase");
-    case ProgressColumn: return tr("Progress");
-    case EtaColumn: return tr("Time left");
-    default: return {};
+    case ProfileColumn:
+        return tr("Profile");
+    case KindColumn:
+        return tr("Job");
+    case StateColumn:
+        return tr("State");
+    case PhaseColumn:
+        return tr("Phase");
+    case ProgressColumn:
+        return tr("Progress");
+    case EtaColumn:
+        return tr("Time left");
+    default:
+        return {};
     }
 }
 

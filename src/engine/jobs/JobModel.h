@@ -15,8 +15,22 @@ class JobModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { ProfileColumn, KindColumn, StateColumn, PhaseColumn, ProgressColumn, EtaColumn, ColumnCount };
-    enum Role { ProgressRole = Qt::UserRole + 1, JobIdRole, StateRole };
+    enum Column
+    {
+        ProfileColumn,
+        KindColumn,
+        StateColumn,
+        PhaseColumn,
+        ProgressColumn,
+        EtaColumn,
+        ColumnCount
+    };
+    enum Role
+    {
+        ProgressRole = Qt::UserRole + 1,
+        JobIdRole,
+        StateRole
+    };
 
     explicit JobModel(JobRunner *runner, QObject *parent = nullptr);
 

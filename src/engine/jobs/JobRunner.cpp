@@ -59,7 +59,8 @@ QString JobRunner::submit(std::shared_ptr<Job> job)
 
     JobWorker *worker = workerFor(info.serverKey);
     QMetaObject::invokeMethod(
-        worker, [worker, job, cancelled, info] { worker->execute(job, cancelled, info); }, Qt::QueuedConnection);
+        worker, [worker, job, cancelled, info] { worker->execute(job, cancelled, info); },
+        Qt::QueuedConnection);
     return info.id;
 }
 

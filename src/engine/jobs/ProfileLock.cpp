@@ -45,7 +45,8 @@ Status ProfileLock::acquire(const QString &locksDir, const QString &profileName)
         char buf[32] = {};
         const ssize_t n = ::pread(fd, buf, sizeof buf - 1, 0);
         ::close(fd);
-        const QString holder = n > 0 ? QStringLiteral(" (pid %1)").arg(QString::fromLatin1(buf).trimmed()) : QString();
+        const QString holder =
+            n > 0 ? QStringLiteral(" (pid %1)").arg(QString::fromLatin1(buf).trimmed()) : QString();
         return makeError(QStringLiteral("lock.busy"),
                          QStringLiteral("profile '%1' is already running%2: wait for that run to finish")
                              .arg(profileName, holder));

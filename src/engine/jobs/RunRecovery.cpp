@@ -29,8 +29,10 @@ Result<int> RunRecovery::recover(Catalog &catalog, const ConfigPaths &paths)
             if (!dest.startsWith(QLatin1Char('/')))
                 continue;
             const QString root = dest + QLatin1Char('/') + Profile::slug(name);
-            QDirIterator it(root, {QStringLiteral(".*") + QLatin1String(LocalFileWriter::kPartialMarker) + QStringLiteral("*")},
-                            QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+            QDirIterator it(
+                root,
+                {QStringLiteral(".*") + QLatin1String(LocalFileWriter::kPartialMarker) + QStringLiteral("*")},
+                QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
             while (it.hasNext())
                 QFile::remove(it.next());
         }

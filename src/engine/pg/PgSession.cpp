@@ -10,8 +10,7 @@ namespace lifeboat {
 
 PgSession::PgSession(PGconn *conn)
     : m_conn(conn)
-{
-}
+{}
 
 PgSession::~PgSession()
 {
@@ -29,7 +28,8 @@ Error PgSession::describeConnectionFailure(const ConnectionSpec &spec, const QSt
     if (failed >= 0)
         detail = detail.mid(failed + 8);
     detail = detail.section(QLatin1Char('\n'), 0, 0).trimmed();
-    const QString user = spec.user.isEmpty() ? QStringLiteral("the default user") : QStringLiteral("'%1'").arg(spec.user);
+    const QString user =
+        spec.user.isEmpty() ? QStringLiteral("the default user") : QStringLiteral("'%1'").arg(spec.user);
 
     if (libpqMessage.contains(QLatin1String("password authentication failed")) ||
         libpqMessage.contains(QLatin1String("SCRAM authentication failed")))
@@ -38,40 +38,45 @@ Error PgSession::describeConnectionFailure(const ConnectionSpec &spec, const QSt
                                         "~/.pgpass (or PGPASSWORD) and try again")
                              .arg(where, user));
     if ((needsPassword && !hadPassword) || libpqMessage.contains(QLatin1String("no password supplied")))
-        return makeError(QStringLiteral("pg.no-password"),
-                         QStringLiteral("PostgreSQL at %1 asks for a password for user %2 and none was found: add "
-                                        "it to ~/.pgpass (or set PGPASSWORD)")
-                             .arg(where, user));
-    if (libpqMessage.contains(QLatin1String("database \"")) && libpqMessage.contains(QLatin1String("does not exist")))
+        return makeError(
+            QStringLiteral("pg.no-password"),
+            QStringLiteral("PostgreSQL at %1 asks for a password for user %2 and none was found: add "
+                           "it to ~/.pgpass (or set PGPASSWORD)")
+                .arg(where, user));
+    if (libpqMessage.contains(QLatin1String("database \"")) &&
+        libpqMessage.contains(QLatin1String("does not exist")))
         return makeError(QStringLiteral("pg.no-database"),
                          QStringLiteral("database '%1' does not exist on %2: check its name (the server's "
                                         "databases are listed by `psql -l`)")
                              .arg(database.isEmpty() ? spec.dbname : database, where));
-    if (libpqMessage.contains(QLatin1String("role \"")) && libpqMessage.contains(QLatin1String("does not exist")))
+    if (libpqMessage.contains(QLatin1String("role \"")) &&
+        libpqMessage.contains(QLatin1String("does not exist")))
         return makeError(QStringLiteral("pg.no-role"),
                          QStringLiteral("user %1 does not exist on PostgreSQL at %2: check the user name")
                              .arg(user, where));
     if (libpqMessage.contains(QLatin1String("no pg_hba.conf entry")))
-        return makeError(QStringLiteral("pg.hba"),
-                         QStringLiteral("PostgreSQL at %1 does not allow user %2 to connect from this machine (no "
-                                        "pg_hba.conf entry): ask the server's administrator to allow it")
-                             .arg(where, user));
+        return makeError(
+            QStringLiteral("pg.hba"),
+            QStringLiteral("PostgreSQL at %1 does not allow user %2 to connect from this machine (no "
+                           "pg_hba.conf entry): ask the server's administrator to allow it")
+                .arg(where, user));
     if (libpqMessage.contains(QLatin1String("Connection refused")) ||
         libpqMessage.contains(QLatin1String("could not translate host name")) ||
         libpqMessage.contains(QLatin1String("timeout expired")) ||
         libpqMessage.contains(QLatin1String("No route to host")) ||
         libpqMessage.contains(QLatin1String("No such file or directory")) ||
         libpqMessage.contains(QLatin1String("Network is unreachable")))
-        return makeError(QStringLiteral("pg.unreachable"),
-                         QStringLiteral("cannot reach PostgreSQL at %1 (%2): check the host and port, and that the "
-                                        "server is running and accepts connections")
-                             .arg(where, detail));
+        return makeError(
+            QStringLiteral("pg.unreachable"),
+            QStringLiteral("cannot reach PostgreSQL at %1 (%2): check the host and port, and that the "
+                           "server is running and accepts connections")
+                .arg(where, detail));
     return makeError(QStringLiteral("pg.connect"),
                      QStringLiteral("cannot connect to PostgreSQL at %1: %2").arg(where, detail));
 }
 
 Result<std::unique_ptr<PgSession>> PgSession::connect(const ConnectionSpec &spec, const QString &database,
-                                                       const QByteArray &password)
+                                                      const QByteArray &password)
 {
     std::vector<QByteArray> keys, values;
     auto add = [&](const char *key, const QString &value) {
@@ -104,7 +109,8 @@ Result<std::unique_ptr<PgSession>> PgSession::connect(const ConnectionSpec &spec
     for (QByteArray &value : values)
         value.fill('\0');
     if (!conn)
-        return makeError(QStringLiteral("pg.connect"), QStringLiteral("libpq could not allocate a connection"));
+        return makeError(QStringLiteral("pg.connect"),
+                         QStringLiteral("libpq could not allocate a connection"));
     if (PQstatus(conn) != CONNECTION_OK) {
         const QString message = QString::fromUtf8(PQerrorMessage(conn));
         const bool needsPassword = PQconnectionNeedsPassword(conn);
@@ -151,7 +157,8 @@ Result<QList<QStringList>> PgSession::query(const QString &sql, const QStringLis
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
         const QString message = QString::fromUtf8(PQresultErrorMessage(res)).trimmed();
         PQclear(res);
-        return makeError(QStringLiteral("pg.query"), QStringLiteral("the server refused a query: %1").arg(message));
+        return makeError(QStringLiteral("pg.query"),
+                         QStringLiteral("the server refused a query: %1").arg(message));
     }
     QList<QStringList> rows;
     const int n = PQntuples(res), cols = PQnfields(res);
@@ -168,8 +175,9 @@ Result<QList<QStringList>> PgSession::query(const QString &sql, const QStringLis
 
 Result<QStringList> PgSession::listDatabases() const
 {
-    auto rows = query(QStringLiteral("SELECT datname FROM pg_database WHERE NOT datistemplate AND datallowconn "
-                                     "ORDER BY datname"));
+    auto rows =
+        query(QStringLiteral("SELECT datname FROM pg_database WHERE NOT datistemplate AND datallowconn "
+                             "ORDER BY datname"));
     if (!rows)
         return rows.error();
     QStringList out;

@@ -15,15 +15,15 @@ namespace lifeboat {
 
 PgToolFinder::PgToolFinder(QString configuredDirectory)
     : m_configured(std::move(configuredDirectory))
-{
-}
+{}
 
 QStringList PgToolFinder::searchDirectories() const
 {
     QStringList dirs;
     if (!m_configured.isEmpty())
         dirs << m_configured;
-    for (const QString &root : {QStringLiteral("/usr/lib/postgresql"), QStringLiteral("/usr/local/lib/postgresql")}) {
+    for (const QString &root :
+         {QStringLiteral("/usr/lib/postgresql"), QStringLiteral("/usr/local/lib/postgresql")}) {
         const QDir d(root);
         for (const QString &entry : d.entryList(QDir::Dirs | QDir::NoDotAndDotDot))
             dirs << d.filePath(entry + QStringLiteral("/bin"));
@@ -42,7 +42,8 @@ std::optional<PgTool> PgToolFinder::probe(const QString &path)
     static QMutex mutex;
     static QHash<QString, std::optional<PgTool>> cache;
     const QFileInfo fi(path);
-    const QString key = fi.canonicalFilePath() + QLatin1Char('@') + QString::number(fi.lastModified().toMSecsSinceEpoch());
+    const QString key =
+        fi.canonicalFilePath() + QLatin1Char('@') + QString::number(fi.lastModified().toMSecsSinceEpoch());
     {
         QMutexLocker lock(&mutex);
         if (auto it = cache.constFind(key); it != cache.constEnd())
@@ -60,7 +61,8 @@ std::optional<PgTool> PgToolFinder::probe(const QString &path)
                 t.name = fi.fileName();
                 t.path = fi.absoluteFilePath();
                 t.major = m.captured(1).toInt();
-                t.version = m.captured(2).isEmpty() ? m.captured(1) : m.captured(1) + QLatin1Char('.') + m.captured(2);
+                t.version = m.captured(2).isEmpty() ? m.captured(1)
+                                                    : m.captured(1) + QLatin1Char('.') + m.captured(2);
                 tool = t;
             }
         }
@@ -83,7 +85,8 @@ QList<PgTool> PgToolFinder::candidates(const QString &name) const
         if (auto tool = probe(path))
             out.append(*tool);
     }
-    std::stable_sort(out.begin(), out.end(), [](const PgTool &a, const PgTool &b) { return a.major > b.major; });
+    std::stable_sort(out.begin(), out.end(),
+                     [](const PgTool &a, const PgTool &b) { return a.major > b.major; });
     return out;
 }
 
@@ -96,14 +99,16 @@ Result<PgTool> PgToolFinder::find(const QString &name, int serverMajor) const
             best = &t;
     }
     if (best) {
-        qCDebug(lcTools) << "using" << best->path << best->version << "for a PostgreSQL" << serverMajor << "server";
+        qCDebug(lcTools) << "using" << best->path << best->version << "for a PostgreSQL" << serverMajor
+                         << "server";
         return *best;
     }
     QStringList found;
     for (const PgTool &t : all)
         found << QStringLiteral("%1 at %2").arg(t.version, t.path);
-    const QString foundText = found.isEmpty() ? QStringLiteral("none was found")
-                                              : QStringLiteral("found only ") + found.join(QStringLiteral(", "));
+    const QString foundText = found.isEmpty()
+                                  ? QStringLiteral("none was found")
+                                  : QStringLiteral("found only ") + found.join(QStringLiteral(", "));
     return makeError(QStringLiteral("tools.missing"),
                      QStringLiteral("the server runs PostgreSQL %1 and needs %2 version %1 or newer, but %3: "
                                     "install postgresql-client-%1 (or set the profile's tool directory)")

@@ -68,8 +68,8 @@ void ChildProcess::closeFd(int &fd)
     }
 }
 
-Status ChildProcess::start(const QString &program, const QStringList &arguments, const QStringList &environment,
-                           Stdin in, Stdout out)
+Status ChildProcess::start(const QString &program, const QStringList &arguments,
+                           const QStringList &environment, Stdin in, Stdout out)
 {
     m_program = program;
     int inPipe[2] = {-1, -1}, outPipe[2] = {-1, -1}, errPipe[2] = {-1, -1};
@@ -152,8 +152,9 @@ Status ChildProcess::start(const QString &program, const QStringList &arguments,
 
     if (rc != 0) {
         closeAll();
-        return makeError(QStringLiteral("process.spawn"),
-                         QStringLiteral("cannot start %1: %2").arg(program, QString::fromLocal8Bit(std::strerror(rc))));
+        return makeError(
+            QStringLiteral("process.spawn"),
+            QStringLiteral("cannot start %1: %2").arg(program, QString::fromLocal8Bit(std::strerror(rc))));
     }
     m_pid.store(pid);
     m_reaped = false;
@@ -238,14 +239,16 @@ Status ChildProcess::writeStdin(const char *data, qint64 size)
 {
     while (size > 0) {
         if (m_stdinFd < 0)
-            return makeError(QStringLiteral("process.stdin"), QStringLiteral("%1 closed its input").arg(m_program));
+            return makeError(QStringLiteral("process.stdin"),
+                             QStringLiteral("%1 closed its input").arg(m_program));
         pollfd fds[2] = {{m_stdinFd, POLLOUT, 0}, {m_stderrFd, POLLIN, 0}};
         const int nfds = m_stderrFd >= 0 ? 2 : 1;
         const int rc = ::poll(fds, nfds, -1);
         if (rc < 0) {
             if (errno == EINTR)
                 continue;
-            return makeError(QStringLiteral("process.stdin"), QStringLiteral("cannot write to %1").arg(m_program));
+            return makeError(QStringLiteral("process.stdin"),
+                             QStringLiteral("cannot write to %1").arg(m_program));
         }
         if (nfds == 2 && (fds[1].revents & (POLLIN | POLLHUP | POLLERR)))
             drainStderr(false);

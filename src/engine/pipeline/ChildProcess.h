@@ -19,8 +19,16 @@ namespace lifeboat {
 class ChildProcess
 {
 public:
-    enum class Stdin { Null, Pipe };
-    enum class Stdout { Pipe, Null };
+    enum class Stdin
+    {
+        Null,
+        Pipe
+    };
+    enum class Stdout
+    {
+        Pipe,
+        Null
+    };
 
     ChildProcess() = default;
     ~ChildProcess(); // kills and reaps a child that is still running
@@ -52,7 +60,10 @@ public:
     QString program() const { return m_program; }
 
     // Called (on the reading thread) with each complete line the child writes to stderr.
-    void setStderrLineHandler(std::function<void(const QByteArray &line)> handler) { m_lineHandler = std::move(handler); }
+    void setStderrLineHandler(std::function<void(const QByteArray &line)> handler)
+    {
+        m_lineHandler = std::move(handler);
+    }
 
     // The last 64 KiB the child wrote to stderr.
     QByteArray stderrTail() const { return m_stderr; }

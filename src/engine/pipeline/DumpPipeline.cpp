@@ -63,7 +63,8 @@ Status DumpPipeline::run(const Request &request, StoreChain &chain, const Progre
 
     if (m_cancelled.load()) {
         chain.abort();
-        return makeError(QStringLiteral("cancelled"), QStringLiteral("cancelled; nothing of this run was kept"));
+        return makeError(QStringLiteral("cancelled"),
+                         QStringLiteral("cancelled; nothing of this run was kept"));
     }
     if (!failure.ok()) {
         chain.abort();

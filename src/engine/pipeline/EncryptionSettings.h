@@ -17,8 +17,9 @@ struct EncryptionSettings
     bool isEnabled() const { return !recipients.isEmpty() || !passphrase.isEmpty(); }
     QString mode() const
     {
-        return !passphrase.isEmpty() ? QStringLiteral("scrypt")
-                                     : (recipients.isEmpty() ? QStringLiteral("none") : QStringLiteral("x25519"));
+        return !passphrase.isEmpty()
+                   ? QStringLiteral("scrypt")
+                   : (recipients.isEmpty() ? QStringLiteral("none") : QStringLiteral("x25519"));
     }
 };
 

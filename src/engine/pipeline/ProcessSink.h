@@ -14,8 +14,7 @@ class ProcessSink final : public ByteSink
 public:
     explicit ProcessSink(ChildProcess *child)
         : m_child(child)
-    {
-    }
+    {}
     Status write(const char *data, qint64 size) override;
     Status finish() override;
     void abort() override;

@@ -12,8 +12,7 @@ public:
     ScanningSink(ArchiveScanner *scanner, ByteSink *next)
         : m_scanner(scanner)
         , m_next(next)
-    {
-    }
+    {}
     Status write(const char *data, qint64 size) override
     {
         m_scanner->feed(data, size);

@@ -15,8 +15,7 @@ public:
     CountingSink(ByteSink *next, qint64 *counter)
         : m_next(next)
         , m_counter(counter)
-    {
-    }
+    {}
     Status write(const char *data, qint64 size) override
     {
         *m_counter += size;

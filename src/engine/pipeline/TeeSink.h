@@ -13,8 +13,7 @@ class TeeSink final : public ByteSink
 public:
     explicit TeeSink(std::vector<ByteSink *> sinks)
         : m_sinks(std::move(sinks))
-    {
-    }
+    {}
 
     Status write(const char *data, qint64 size) override
     {

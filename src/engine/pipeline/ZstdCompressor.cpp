@@ -29,12 +29,16 @@ Result<std::unique_ptr<ZstdCompressor>> ZstdCompressor::create(int level, int th
 {
     ZSTD_CCtx *ctx = ZSTD_createCCtx();
     if (!ctx)
-        return makeError(QStringLiteral("zstd.init"), QStringLiteral("cannot create a zstd compressor (out of memory)"));
-    auto check = [ctx](size_t rc) { return !ZSTD_isError(rc); };
+        return makeError(QStringLiteral("zstd.init"),
+                         QStringLiteral("cannot create a zstd compressor (out of memory)"));
+    auto check = [ctx](size_t rc) {
+        return !ZSTD_isError(rc);
+    };
     if (!check(ZSTD_CCtx_setParameter(ctx, ZSTD_c_compressionLevel, level)) ||
         !check(ZSTD_CCtx_setParameter(ctx, ZSTD_c_checksumFlag, 1))) {
         ZSTD_freeCCtx(ctx);
-        return makeError(QStringLiteral("zstd.init"), QStringLiteral("zstd rejected compression level %1").arg(level));
+        return makeError(QStringLiteral("zstd.init"),
+                         QStringLiteral("zstd rejected compression level %1").arg(level));
     }
     const int workers = effectiveThreads(threads);
     // nbWorkers >= 1 moves compression to libzstd's own threads, overlapping it with reading.
@@ -52,7 +56,8 @@ Status ZstdCompressor::drain(int mode, const char *data, qint64 size)
         const size_t remaining = ZSTD_compressStream2(m_ctx, &out, &in, ZSTD_EndDirective(mode));
         if (ZSTD_isError(remaining))
             return makeError(QStringLiteral("zstd.compress"),
-                             QStringLiteral("zstd compression failed: %1").arg(QString::fromLatin1(ZSTD_getErrorName(remaining))));
+                             QStringLiteral("zstd compression failed: %1")
+                                 .arg(QString::fromLatin1(ZSTD_getErrorName(remaining))));
         if (out.pos > 0) {
             m_out += qint64(out.pos);
             if (Status s = m_next->write(m_outBuffer.constData(), qint64(out.pos)); !s)

@@ -59,10 +59,11 @@ Status ZstdDecompressor::finish()
             return s;
     }
     if (m_lastHint != 0 || m_in == 0)
-        return makeError(QStringLiteral("zstd.truncated"),
-                         QStringLiteral("the zstd data ends in the middle of a frame after %1 compressed bytes: the "
-                                        "file is truncated")
-                             .arg(m_in));
+        return makeError(
+            QStringLiteral("zstd.truncated"),
+            QStringLiteral("the zstd data ends in the middle of a frame after %1 compressed bytes: the "
+                           "file is truncated")
+                .arg(m_in));
     return m_next->finish();
 }
 

@@ -19,8 +19,7 @@ class BufferSink final : public ByteSink
 public:
     explicit BufferSink(QByteArray *out)
         : m_out(out)
-    {
-    }
+    {}
     Status write(const char *data, qint64 size) override
     {
         m_out->append(data, size);
@@ -39,13 +38,12 @@ public:
     ProgressSink(ByteSink *next, const ArtifactReader::ProgressFn &fn)
         : m_next(next)
         , m_fn(fn)
-    {
-    }
+    {}
     Status write(const char *data, qint64 size) override
     {
         m_done += size;
-        if (m_fn)
-            m_fn(m_done);
+        if (m_fn && !m_fn(m_done))
+            return makeError(QStringLiteral("cancelled"), QStringLiteral("cancelled"));
         return m_next->write(data, size);
     }
     Status finish() override { return m_next->finish(); }
@@ -111,10 +109,12 @@ Result<ArtifactReader> ArtifactReader::open(const ArtifactRecord &artifact)
     }
     return makeError(QStringLiteral("verify.missing"),
                      QStringLiteral("%1 cannot be read from any of its locations: %2")
-                         .arg(reader.label(), problems.isEmpty() ? QStringLiteral("it has none") : problems.join(QStringLiteral("; "))));
+                         .arg(reader.label(), problems.isEmpty() ? QStringLiteral("it has none")
+                                                                 : problems.join(QStringLiteral("; "))));
 }
 
-Status ArtifactReader::decodeSmall(const QByteArray &stored, const DecryptionKeys &keys, QByteArray *plain) const
+Status ArtifactReader::decodeSmall(const QByteArray &stored, const DecryptionKeys &keys,
+                                   QByteArray *plain) const
 {
     if (!m_artifact.encrypted) {
         *plain = stored;
@@ -135,8 +135,9 @@ Result<Manifest> ArtifactReader::readManifest(const DecryptionKeys &keys) const
         if (stored) {
             QByteArray plain;
             if (Status s = decodeSmall(*stored, keys, &plain); !s)
-                return makeError(s.error().code, QStringLiteral("the manifest of %1 cannot be read: %2")
-                                                     .arg(label(), s.error().message));
+                return makeError(
+                    s.error().code,
+                    QStringLiteral("the manifest of %1 cannot be read: %2").arg(label(), s.error().message));
             return Manifest::fromJsonBytes(plain);
         }
     }
@@ -147,10 +148,11 @@ Status ArtifactReader::stream(const DecryptionKeys &keys, ByteSink *plain, Archi
                               const ProgressFn &progress) const
 {
     if (m_artifact.encrypted && keys.isEmpty())
-        return makeError(QStringLiteral("age.no-key"),
-                         QStringLiteral("%1 is encrypted and no key was given: pass the age identity file with "
-                                        "--identity FILE (the one `age -d -i` would use)")
-                             .arg(label()));
+        return makeError(
+            QStringLiteral("age.no-key"),
+            QStringLiteral("%1 is encrypted and no key was given: pass the age identity file with "
+                           "--identity FILE (the one `age -d -i` would use)")
+                .arg(label()));
     NullSink discard;
     ByteSink *tail = plain ? plain : &discard;
     std::unique_ptr<ScanningSink> scanning;
@@ -186,17 +188,19 @@ Status ArtifactReader::stream(const DecryptionKeys &keys, ByteSink *plain, Archi
         return where(s.error());
     }
     if (hash.bytes() != m_artifact.storedBytes)
-        return makeError(QStringLiteral("verify.size"),
-                         QStringLiteral("%1 failed the size check: %2 is %3 bytes, but %4 bytes were written — the "
-                                        "file was truncated or changed after the backup")
-                             .arg(label(), locationDescription())
-                             .arg(hash.bytes())
-                             .arg(m_artifact.storedBytes));
+        return makeError(
+            QStringLiteral("verify.size"),
+            QStringLiteral("%1 failed the size check: %2 is %3 bytes, but %4 bytes were written — the "
+                           "file was truncated or changed after the backup")
+                .arg(label(), locationDescription())
+                .arg(hash.bytes())
+                .arg(m_artifact.storedBytes));
     if (hash.hexDigest() != m_artifact.sha256)
-        return makeError(QStringLiteral("verify.sha256"),
-                         QStringLiteral("%1 failed the SHA-256 check: %2 hashes to %3, but the backup recorded %4 — "
-                                        "the file was changed after the backup")
-                             .arg(label(), locationDescription(), hash.hexDigest(), m_artifact.sha256));
+        return makeError(
+            QStringLiteral("verify.sha256"),
+            QStringLiteral("%1 failed the SHA-256 check: %2 hashes to %3, but the backup recorded %4 — "
+                           "the file was changed after the backup")
+                .arg(label(), locationDescription(), hash.hexDigest(), m_artifact.sha256));
     return {};
 }
 

@@ -34,7 +34,8 @@ public:
     // The manifest stored beside the artifact (decrypted). Falls back to the catalog's copy.
     Result<Manifest> readManifest(const DecryptionKeys &keys) const;
 
-    using ProgressFn = std::function<void(qint64 storedBytesRead)>;
+    // Called as stored bytes are read; returning false stops the read (cancellation).
+    using ProgressFn = std::function<bool(qint64 storedBytesRead)>;
     // Streams the whole artifact. `plain` receives the pg_dump archive (may be null: check only);
     // `scanner`, when given, sees the archive too. On any failure `plain` is aborted.
     Status stream(const DecryptionKeys &keys, ByteSink *plain, ArchiveScanner *scanner = nullptr,

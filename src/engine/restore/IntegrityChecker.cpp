@@ -18,8 +18,7 @@ public:
     TocProbeSink(ChildProcess *child, const ArchiveScanner *scanner)
         : m_child(child)
         , m_scanner(scanner)
-    {
-    }
+    {}
     Status write(const char *data, qint64 size) override
     {
         if (m_closed)
@@ -53,16 +52,19 @@ private:
 
 QStringList IntegrityChecker::Report::lines() const
 {
-    return {QStringLiteral("stored object: %1 bytes, SHA-256 %2 (matches the backup record)").arg(storedBytes).arg(manifest.sha256),
-            QStringLiteral("decryption and zstd checksums: ok (%1 bytes of pg_dump archive)").arg(archiveBytes),
-            QStringLiteral("archive: %1 table-of-contents entries, readable by pg_restore").arg(tocEntries),
-            QStringLiteral("row counts: %1 tables, %2 rows, all equal to the manifest").arg(tables).arg(rows),
-            QStringLiteral("checked in %1 s").arg(seconds, 0, 'f', 1)};
+    return {
+        QStringLiteral("stored object: %1 bytes, SHA-256 %2 (matches the backup record)")
+            .arg(storedBytes)
+            .arg(manifest.sha256),
+        QStringLiteral("decryption and zstd checksums: ok (%1 bytes of pg_dump archive)").arg(archiveBytes),
+        QStringLiteral("archive: %1 table-of-contents entries, readable by pg_restore").arg(tocEntries),
+        QStringLiteral("row counts: %1 tables, %2 rows, all equal to the manifest").arg(tables).arg(rows),
+        QStringLiteral("checked in %1 s").arg(seconds, 0, 'f', 1)};
 }
 
-Result<IntegrityChecker::Report> IntegrityChecker::check(const ArtifactReader &reader, const DecryptionKeys &keys,
-                                                          const QString &pgRestore,
-                                                          const ArtifactReader::ProgressFn &progress)
+Result<IntegrityChecker::Report> IntegrityChecker::check(const ArtifactReader &reader,
+                                                         const DecryptionKeys &keys, const QString &pgRestore,
+                                                         const ArtifactReader::ProgressFn &progress)
 {
     QElapsedTimer timer;
     timer.start();
@@ -85,10 +87,11 @@ Result<IntegrityChecker::Report> IntegrityChecker::check(const ArtifactReader &r
         (void)probe->finish();
         const int code = listing.wait();
         if (streamed.ok() && code != 0)
-            return makeError(QStringLiteral("verify.toc"),
-                             QStringLiteral("%1 failed the pg_restore check: pg_restore cannot read its table of "
-                                            "contents (%2)")
-                                 .arg(reader.label(), listing.lastErrorLine()));
+            return makeError(
+                QStringLiteral("verify.toc"),
+                QStringLiteral("%1 failed the pg_restore check: pg_restore cannot read its table of "
+                               "contents (%2)")
+                    .arg(reader.label(), listing.lastErrorLine()));
     }
     if (!streamed)
         return streamed.error();
@@ -104,22 +107,24 @@ Result<IntegrityChecker::Report> IntegrityChecker::check(const ArtifactReader &r
         const QString key = e.schema + QLatin1Char('.') + e.tag;
         const auto it = expected.constFind(key);
         if (it == expected.constEnd() || *it != e.rowCount)
-            return makeError(QStringLiteral("verify.rows"),
-                             QStringLiteral("%1 failed the row-count check: table %2 has %3 rows in the archive but "
-                                            "the manifest recorded %4")
-                                 .arg(reader.label(), key)
-                                 .arg(e.rowCount)
-                                 .arg(it == expected.constEnd() ? QStringLiteral("no such table") : QString::number(*it)));
+            return makeError(
+                QStringLiteral("verify.rows"),
+                QStringLiteral("%1 failed the row-count check: table %2 has %3 rows in the archive but "
+                               "the manifest recorded %4")
+                    .arg(reader.label(), key)
+                    .arg(e.rowCount)
+                    .arg(it == expected.constEnd() ? QStringLiteral("no such table") : QString::number(*it)));
         ++report.tables;
         report.rows += qMax<qint64>(0, e.rowCount);
     }
     if (report.tables != expected.size())
-        return makeError(QStringLiteral("verify.rows"),
-                         QStringLiteral("%1 failed the row-count check: the manifest lists %2 tables with data, the "
-                                        "archive has %3")
-                             .arg(reader.label())
-                             .arg(expected.size())
-                             .arg(report.tables));
+        return makeError(
+            QStringLiteral("verify.rows"),
+            QStringLiteral("%1 failed the row-count check: the manifest lists %2 tables with data, the "
+                           "archive has %3")
+                .arg(reader.label())
+                .arg(expected.size())
+                .arg(report.tables));
     report.storedBytes = reader.artifact().storedBytes;
     report.archiveBytes = scanner.bytesScanned();
     report.tocEntries = int(scanner.entries().size());

@@ -29,8 +29,8 @@ public:
     };
 
     // `pgRestore` is the pg_restore used to read the table of contents (empty: skip that step).
-    static Result<Report> check(const ArtifactReader &reader, const DecryptionKeys &keys, const QString &pgRestore,
-                                const ArtifactReader::ProgressFn &progress = {});
+    static Result<Report> check(const ArtifactReader &reader, const DecryptionKeys &keys,
+                                const QString &pgRestore, const ArtifactReader::ProgressFn &progress = {});
 };
 
 } // namespace lifeboat

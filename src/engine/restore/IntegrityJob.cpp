@@ -14,8 +14,7 @@ IntegrityJob::IntegrityJob(QString profileName, QString serverKey, qint64 artifa
     , m_serverKey(std::move(serverKey))
     , m_artifactId(artifactId)
     , m_keys(std::move(keys))
-{
-}
+{}
 
 Status IntegrityJob::run(JobContext &ctx)
 {
@@ -42,14 +41,16 @@ Status IntegrityJob::run(JobContext &ctx)
         return manifest.error();
     auto profile = ctx.catalog().profile(artifact->profileName);
     const PgToolFinder finder(profile ? profile->toolDirectory : QString());
-    const int archiveMajor =
-        qMax(manifest->serverVersionNum / 10000, manifest->pgDumpVersion.section(QLatin1Char('.'), 0, 0).toInt());
+    const int archiveMajor = qMax(manifest->serverVersionNum / 10000,
+                                  manifest->pgDumpVersion.section(QLatin1Char('.'), 0, 0).toInt());
     auto pgRestore = finder.find(QStringLiteral("pg_restore"), archiveMajor);
     if (!pgRestore)
         return pgRestore.error();
     ctx.setPhase(QStringLiteral("checking integrity of %1").arg(reader->label()));
-    auto report = IntegrityChecker::check(*reader, m_keys, pgRestore->path,
-                                          [&](qint64 done) { ctx.setProgress(done, artifact->storedBytes); });
+    auto report = IntegrityChecker::check(*reader, m_keys, pgRestore->path, [&](qint64 done) {
+        ctx.setProgress(done, artifact->storedBytes);
+        return !ctx.isCancelled();
+    });
     if (!report)
         return report.error();
     for (const QString &line : report->lines())

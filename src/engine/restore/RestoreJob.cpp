@@ -38,9 +38,11 @@ class NestedContext final : public JobContext
 public:
     explicit NestedContext(JobContext &outer)
         : m_outer(outer)
+    {}
+    void setPhase(const QString &phase) override
     {
+        m_outer.setPhase(QStringLiteral("safety backup: ") + phase);
     }
-    void setPhase(const QString &phase) override { m_outer.setPhase(QStringLiteral("safety backup: ") + phase); }
     void setProgress(qint64, qint64) override {}
     void log(const QString &level, const QString &message) override
     {
@@ -65,13 +67,13 @@ class PlainFileSink final : public ByteSink
 public:
     explicit PlainFileSink(QFile *file)
         : m_file(file)
-    {
-    }
+    {}
     Status write(const char *data, qint64 size) override
     {
         if (m_file->write(data, size) != size)
             return makeError(QStringLiteral("restore.tmp"),
-                             QStringLiteral("cannot write the temporary copy %1: %2").arg(m_file->fileName(), m_file->errorString()));
+                             QStringLiteral("cannot write the temporary copy %1: %2")
+                                 .arg(m_file->fileName(), m_file->errorString()));
         return {};
     }
     Status finish() override
@@ -86,7 +88,8 @@ private:
 
 Error rollbackNew(PgSession &admin, const QString &database, const QString &why)
 {
-    (void)admin.query(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(RestoreJob::quoteIdent(database)));
+    (void)admin.query(
+        QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(RestoreJob::quoteIdent(database)));
     return makeError(QStringLiteral("restore.failed"),
                      QStringLiteral("%1; the new database '%2' was dropped").arg(why, database));
 }
@@ -97,8 +100,8 @@ QString targetUri(const ConnectionSpec &spec, const QString &database)
     if (!spec.user.isEmpty())
         uri += QString::fromLatin1(QUrl::toPercentEncoding(spec.user)) + QLatin1Char('@');
     if (spec.host.startsWith(QLatin1Char('/')))
-        uri += QLatin1Char('/') + QString::fromLatin1(QUrl::toPercentEncoding(database)) + QStringLiteral("?host=") +
-               QString::fromLatin1(QUrl::toPercentEncoding(spec.host)) +
+        uri += QLatin1Char('/') + QString::fromLatin1(QUrl::toPercentEncoding(database)) +
+               QStringLiteral("?host=") + QString::fromLatin1(QUrl::toPercentEncoding(spec.host)) +
                (spec.port.isEmpty() ? QString() : QStringLiteral("&port=") + spec.port);
     else
         uri += (spec.host.isEmpty() ? QStringLiteral("localhost") : spec.host) +
@@ -114,14 +117,14 @@ RestoreJob::RestoreJob(QString profileName, QString serverKey, RestoreRequest re
     , m_serverKey(std::move(serverKey))
     , m_request(std::move(request))
     , m_paths(std::move(paths))
-{
-}
+{}
 
 RestoreJob::~RestoreJob() = default;
 
 QString RestoreJob::kind() const
 {
-    return m_request.purpose == RestoreRequest::Purpose::Verify ? QStringLiteral("verify") : QStringLiteral("restore");
+    return m_request.purpose == RestoreRequest::Purpose::Verify ? QStringLiteral("verify")
+                                                                : QStringLiteral("restore");
 }
 
 void RestoreJob::onCancel()
@@ -134,7 +137,8 @@ void RestoreJob::onCancel()
 
 QString RestoreJob::defaultDatabaseName(const QString &database, const QDateTime &whenUtc)
 {
-    return database + QStringLiteral("_restore_") + whenUtc.toLocalTime().toString(QStringLiteral("yyyyMMdd_HHmm"));
+    return database + QStringLiteral("_restore_") +
+           whenUtc.toLocalTime().toString(QStringLiteral("yyyyMMdd_HHmm"));
 }
 
 QString RestoreJob::quoteIdent(const QString &name)
@@ -184,12 +188,15 @@ Status RestoreJob::run(JobContext &ctx)
         return listTool.error();
     auto integrity = IntegrityChecker::check(*reader, m_request.keys, listTool->path, [&](qint64 done) {
         ctx.setProgress(done, artifact->storedBytes);
+        return !cancelled();
     });
     if (!integrity)
         return integrity.error();
-    ctx.log(QStringLiteral("info"), QStringLiteral("integrity: %1").arg(integrity->lines().join(QStringLiteral("; "))));
+    ctx.log(QStringLiteral("info"),
+            QStringLiteral("integrity: %1").arg(integrity->lines().join(QStringLiteral("; "))));
     if (cancelled())
-        return makeError(QStringLiteral("cancelled"), QStringLiteral("cancelled before anything was restored"));
+        return makeError(QStringLiteral("cancelled"),
+                         QStringLiteral("cancelled before anything was restored"));
 
     // 2. Where to.
     Sandbox sandbox;
@@ -204,9 +211,10 @@ Status RestoreJob::run(JobContext &ctx)
     } else if (profile) {
         target = profile->connection;
     } else {
-        return makeError(QStringLiteral("restore.target"),
-                         QStringLiteral("the profile of %1 no longer exists: name the target server with --target URI")
-                             .arg(reader->label()));
+        return makeError(
+            QStringLiteral("restore.target"),
+            QStringLiteral("the profile of %1 no longer exists: name the target server with --target URI")
+                .arg(reader->label()));
     }
     const bool noOwner = m_request.noOwner || (verify && m_request.sandbox);
     QString database = m_request.toDatabase;
@@ -222,12 +230,13 @@ Status RestoreJob::run(JobContext &ctx)
         return admin.error();
     const int targetMajor = (*admin)->serverMajor();
     if (targetMajor < dumpMajor)
-        return makeError(QStringLiteral("restore.version"),
-                         QStringLiteral("the target %1 runs PostgreSQL %2, older than the backup's server (%3): "
-                                        "restore into PostgreSQL %3 or newer")
-                             .arg(target.displayName())
-                             .arg(targetMajor)
-                             .arg(dumpMajor));
+        return makeError(
+            QStringLiteral("restore.version"),
+            QStringLiteral("the target %1 runs PostgreSQL %2, older than the backup's server (%3): "
+                           "restore into PostgreSQL %3 or newer")
+                .arg(target.displayName())
+                .arg(targetMajor)
+                .arg(dumpMajor));
     auto restoreTool = finder.find(QStringLiteral("pg_restore"), qMax(archiveMajor, targetMajor));
     if (!restoreTool)
         return restoreTool.error();
@@ -249,78 +258,92 @@ Status RestoreJob::run(JobContext &ctx)
         }
         if (!missing.isEmpty()) {
             missing.sort();
-            return makeError(QStringLiteral("restore.roles"),
-                             QStringLiteral("the backup's objects belong to role(s) %1, which do not exist on %2: "
-                                            "restore with --no-owner, or create the roles first (the backup's "
-                                            "globals artifact has them)")
-                                 .arg(missing.join(QStringLiteral(", ")), target.displayName()));
+            return makeError(
+                QStringLiteral("restore.roles"),
+                QStringLiteral("the backup's objects belong to role(s) %1, which do not exist on %2: "
+                               "restore with --no-owner, or create the roles first (the backup's "
+                               "globals artifact has them)")
+                    .arg(missing.join(QStringLiteral(", ")), target.displayName()));
         }
     }
     QStringList missingExtensions;
     for (const Manifest::Extension &e : manifest->extensions) {
         if (e.name == QLatin1String("plpgsql"))
             continue;
-        auto rows = (*admin)->query(QStringLiteral("SELECT 1 FROM pg_available_extensions WHERE name = $1"), {e.name});
+        auto rows = (*admin)->query(QStringLiteral("SELECT 1 FROM pg_available_extensions WHERE name = $1"),
+                                    {e.name});
         if (rows && rows->isEmpty())
             missingExtensions << e.name;
     }
     if (!missingExtensions.isEmpty())
-        return makeError(QStringLiteral("restore.extensions"),
-                         QStringLiteral("the backup uses extension(s) %1, which %2 does not have: install them there "
-                                        "(most come with the postgresql-contrib package) and try again")
-                             .arg(missingExtensions.join(QStringLiteral(", ")), target.displayName()));
+        return makeError(
+            QStringLiteral("restore.extensions"),
+            QStringLiteral("the backup uses extension(s) %1, which %2 does not have: install them there "
+                           "(most come with the postgresql-contrib package) and try again")
+                .arg(missingExtensions.join(QStringLiteral(", ")), target.displayName()));
     auto exists = (*admin)->query(QStringLiteral("SELECT 1 FROM pg_database WHERE datname = $1"), {database});
     if (!exists)
         return exists.error();
     const bool targetExists = !exists->isEmpty();
     if (targetExists && !m_request.replace)
-        return makeError(QStringLiteral("restore.exists"),
-                         QStringLiteral("database '%1' already exists on %2: choose another name with --to-db, or "
-                                        "replace it with --replace --confirm '%1'")
-                             .arg(database, target.displayName()));
+        return makeError(
+            QStringLiteral("restore.exists"),
+            QStringLiteral("database '%1' already exists on %2: choose another name with --to-db, or "
+                           "replace it with --replace --confirm '%1'")
+                .arg(database, target.displayName()));
     if (m_request.replace && m_request.confirm != database)
-        return makeError(QStringLiteral("restore.confirm"),
-                         QStringLiteral("--confirm '%1' does not match the database to replace, '%2': type its exact "
-                                        "name to confirm")
-                             .arg(m_request.confirm, database));
+        return makeError(
+            QStringLiteral("restore.confirm"),
+            QStringLiteral("--confirm '%1' does not match the database to replace, '%2': type its exact "
+                           "name to confirm")
+                .arg(m_request.confirm, database));
     if (targetExists) {
-        auto conns = (*admin)->query(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = $1"), {database});
-        preflight << QStringLiteral("database '%1' exists and has %2 active connection(s); they will be closed")
+        auto conns = (*admin)->query(
+            QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = $1"), {database});
+        preflight << QStringLiteral(
+                         "database '%1' exists and has %2 active connection(s); they will be closed")
                          .arg(database, conns ? conns->value(0).value(0) : QStringLiteral("?"));
     }
     int jobs = qMax(1, m_request.jobs);
     std::unique_ptr<QTemporaryDir> scratch;
     if (jobs > 1) {
-        struct statvfs st{};
+        struct statvfs st
+        {};
         const qint64 need = manifest->dumpBytes + manifest->dumpBytes / 10;
         qint64 free = -1;
         if (::statvfs(QFile::encodeName(QDir::tempPath()).constData(), &st) == 0)
             free = qint64(st.f_bavail) * qint64(st.f_frsize);
         if (free >= 0 && free < need) {
             ctx.log(QStringLiteral("warning"),
-                    QStringLiteral("not enough room in %1 for the %2 temporary copy that --jobs %3 needs (%4 free): "
-                                   "restoring as a stream with one job instead")
+                    QStringLiteral(
+                        "not enough room in %1 for the %2 temporary copy that --jobs %3 needs (%4 free): "
+                        "restoring as a stream with one job instead")
                         .arg(QDir::tempPath(), mib(manifest->dumpBytes))
                         .arg(jobs)
                         .arg(mib(free)));
-            preflight << QStringLiteral("--jobs %1 falls back to streaming: not enough temporary disk space").arg(jobs);
+            preflight << QStringLiteral("--jobs %1 falls back to streaming: not enough temporary disk space")
+                             .arg(jobs);
             jobs = 1;
         } else {
-            preflight << QStringLiteral("--jobs %1: a private temporary copy of %2 in %3").arg(jobs).arg(mib(manifest->dumpBytes), QDir::tempPath());
+            preflight << QStringLiteral("--jobs %1: a private temporary copy of %2 in %3")
+                             .arg(jobs)
+                             .arg(mib(manifest->dumpBytes), QDir::tempPath());
         }
     }
     for (const QString &line : preflight)
         ctx.log(QStringLiteral("info"), QStringLiteral("pre-flight: ") + line);
     if (cancelled())
-        return makeError(QStringLiteral("cancelled"), QStringLiteral("cancelled before anything was restored"));
+        return makeError(QStringLiteral("cancelled"),
+                         QStringLiteral("cancelled before anything was restored"));
 
     // 4. Replace: safety backup, close connections, drop.
     qint64 safetyArtifact = 0;
     if (targetExists) {
         if (!profile)
-            return makeError(QStringLiteral("restore.safety"),
-                             QStringLiteral("cannot take the safety backup of '%1': the profile of %2 no longer exists")
-                                 .arg(database, reader->label()));
+            return makeError(
+                QStringLiteral("restore.safety"),
+                QStringLiteral("cannot take the safety backup of '%1': the profile of %2 no longer exists")
+                    .arg(database, reader->label()));
         Profile safety = *profile;
         safety.connection = target;
         safety.databaseMode = Profile::DatabaseMode::Listed;
@@ -334,8 +357,9 @@ Status RestoreJob::run(JobContext &ctx)
         NestedContext nested(ctx);
         ctx.setPhase(QStringLiteral("safety backup of '%1'").arg(database));
         if (Status s = backup.run(nested); !s)
-            return makeError(s.error().code, QStringLiteral("the safety backup of '%1' failed, so nothing was replaced: %2")
-                                                 .arg(database, s.error().message));
+            return makeError(s.error().code,
+                             QStringLiteral("the safety backup of '%1' failed, so nothing was replaced: %2")
+                                 .arg(database, s.error().message));
         safetyArtifact = nested.m_artifactId;
         ctx.log(QStringLiteral("info"), QStringLiteral("safety backup of '%1' is backup %2 (%3)")
                                             .arg(database)
@@ -343,23 +367,29 @@ Status RestoreJob::run(JobContext &ctx)
                                             .arg(nested.m_outputs.join(QStringLiteral(", "))));
         ctx.addOutput(QStringLiteral("safety backup: backup %1").arg(safetyArtifact));
         ctx.setPhase(QStringLiteral("dropping '%1'").arg(database));
-        (void)(*admin)->query(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 "
-                                             "AND pid <> pg_backend_pid()"),
-                              {database});
-        auto dropped = (*admin)->query(QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(quoteIdent(database)));
+        (void)(*admin)->query(
+            QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 "
+                           "AND pid <> pg_backend_pid()"),
+            {database});
+        auto dropped =
+            (*admin)->query(QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(quoteIdent(database)));
         if (!dropped)
-            return makeError(QStringLiteral("restore.drop"), QStringLiteral("cannot drop '%1' to replace it: %2 (the safety "
-                                                                            "backup %3 was taken)")
-                                                                 .arg(database, dropped.error().message)
-                                                                 .arg(safetyArtifact));
+            return makeError(QStringLiteral("restore.drop"),
+                             QStringLiteral("cannot drop '%1' to replace it: %2 (the safety "
+                                            "backup %3 was taken)")
+                                 .arg(database, dropped.error().message)
+                                 .arg(safetyArtifact));
     }
 
     // 5. Create and restore.
-    auto created = (*admin)->query(QStringLiteral("CREATE DATABASE %1 TEMPLATE template0").arg(quoteIdent(database)));
+    auto created =
+        (*admin)->query(QStringLiteral("CREATE DATABASE %1 TEMPLATE template0").arg(quoteIdent(database)));
     if (!created)
         return makeError(QStringLiteral("restore.create"),
-                         QStringLiteral("cannot create database '%1' on %2: %3").arg(database, target.displayName(), created.error().message));
-    ctx.log(QStringLiteral("info"), QStringLiteral("created database '%1' on %2").arg(database, target.displayName()));
+                         QStringLiteral("cannot create database '%1' on %2: %3")
+                             .arg(database, target.displayName(), created.error().message));
+    ctx.log(QStringLiteral("info"),
+            QStringLiteral("created database '%1' on %2").arg(database, target.displayName()));
 
     // A partial restore (--schema/--table) restores only the selected objects; pg_restore then
     // leaves out the schemas and extensions they live in and depend on, so create those first.
@@ -378,7 +408,8 @@ Status RestoreJob::run(JobContext &ctx)
         for (const QString &schema : std::as_const(m_request.schemas))
             schemas.insert(schema);
         for (const QString &schema : std::as_const(schemas)) {
-            auto made = (*fresh)->query(QStringLiteral("CREATE SCHEMA IF NOT EXISTS %1").arg(quoteIdent(schema)));
+            auto made =
+                (*fresh)->query(QStringLiteral("CREATE SCHEMA IF NOT EXISTS %1").arg(quoteIdent(schema)));
             if (!made)
                 return rollbackNew(**admin, database, made.error().message);
         }
@@ -402,7 +433,8 @@ Status RestoreJob::run(JobContext &ctx)
     const double restoreSeconds = double(restoreTimer.elapsed()) / 1000.0;
 
     auto rollback = [&](const QString &why) -> Error {
-        (void)(*admin)->query(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(quoteIdent(database)));
+        (void)(*admin)->query(
+            QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(quoteIdent(database)));
         if (!safetyArtifact)
             return makeError(cancelled() ? QStringLiteral("cancelled") : QStringLiteral("restore.failed"),
                              QStringLiteral("%1; the new database '%2' was dropped").arg(why, database));
@@ -417,12 +449,13 @@ Status RestoreJob::run(JobContext &ctx)
         NestedContext nested(ctx);
         const Status s = putBack.run(nested);
         if (!s)
-            return makeError(QStringLiteral("restore.rollback"),
-                             QStringLiteral("%1, and putting '%2' back from its safety backup %3 failed too (%4): restore "
-                                            "backup %3 by hand")
-                                 .arg(why, database)
-                                 .arg(safetyArtifact)
-                                 .arg(s.error().message));
+            return makeError(
+                QStringLiteral("restore.rollback"),
+                QStringLiteral("%1, and putting '%2' back from its safety backup %3 failed too (%4): restore "
+                               "backup %3 by hand")
+                    .arg(why, database)
+                    .arg(safetyArtifact)
+                    .arg(s.error().message));
         return makeError(cancelled() ? QStringLiteral("cancelled") : QStringLiteral("restore.failed"),
                          QStringLiteral("%1; '%2' was put back as it was from its safety backup %3")
                              .arg(why, database)
@@ -449,34 +482,40 @@ Status RestoreJob::run(JobContext &ctx)
         const QString state = allMatch ? QStringLiteral("verified") : QStringLiteral("failed");
         (void)ctx.catalog().setVerification(artifact->id, state, Clock::instance().nowUtc(), restoreSeconds);
         if (!m_request.sandbox)
-            (void)(*admin)->query(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(quoteIdent(database)));
+            (void)(*admin)->query(
+                QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(quoteIdent(database)));
         if (!allMatch)
-            return makeError(QStringLiteral("verify.mismatch"),
-                             QStringLiteral("%1 restored, but the restored database differs from the manifest (see the "
-                                            "report above)")
-                                 .arg(reader->label()));
-        ctx.addOutput(QStringLiteral("verified: %1 restores, restore took %2 s").arg(reader->label()).arg(restoreSeconds, 0, 'f', 1));
+            return makeError(
+                QStringLiteral("verify.mismatch"),
+                QStringLiteral("%1 restored, but the restored database differs from the manifest (see the "
+                               "report above)")
+                    .arg(reader->label()));
+        ctx.addOutput(QStringLiteral("verified: %1 restores, restore took %2 s")
+                          .arg(reader->label())
+                          .arg(restoreSeconds, 0, 'f', 1));
         return {};
     }
     ctx.addOutput(QStringLiteral("connection: %1").arg(targetUri(target, database)));
-    ctx.addOutput(QStringLiteral("psql: psql %1").arg(QStringLiteral("'%1'").arg(targetUri(target, database))));
+    ctx.addOutput(
+        QStringLiteral("psql: psql %1").arg(QStringLiteral("'%1'").arg(targetUri(target, database))));
     if (!allMatch)
-        return makeError(QStringLiteral("restore.mismatch"),
-                         QStringLiteral("'%1' was restored, but its row counts differ from the manifest (see the report)")
-                             .arg(database));
+        return makeError(
+            QStringLiteral("restore.mismatch"),
+            QStringLiteral("'%1' was restored, but its row counts differ from the manifest (see the report)")
+                .arg(database));
     (void)total;
     return {};
 }
 
 Status RestoreJob::restoreInto(JobContext &ctx, const ArtifactRecord &artifact, const Manifest &manifest,
-                               const ConnectionSpec &target, const QString &database, int tocEntries, bool noOwner,
-                               const QString &pgRestore, QStringList *warnings)
+                               const ConnectionSpec &target, const QString &database, int tocEntries,
+                               bool noOwner, const QString &pgRestore, QStringList *warnings)
 {
     auto reader = ArtifactReader::open(artifact);
     if (!reader)
         return reader.error();
-    QStringList args = {QStringLiteral("--dbname=") + target.toConnInfo(database), QStringLiteral("--no-password"),
-                        QStringLiteral("--verbose")};
+    QStringList args = {QStringLiteral("--dbname=") + target.toConnInfo(database),
+                        QStringLiteral("--no-password"), QStringLiteral("--verbose")};
     if (noOwner)
         args << QStringLiteral("--no-owner");
     if (m_request.purpose == RestoreRequest::Purpose::Verify && m_request.sandbox)
@@ -493,18 +532,28 @@ Status RestoreJob::restoreInto(JobContext &ctx, const ArtifactRecord &artifact, 
     std::unique_ptr<QTemporaryDir> scratch;
     QString archivePath;
     if (m_request.jobs > 1) {
-        ctx.setPhase(QStringLiteral("decrypting to a private temporary file for --jobs %1").arg(m_request.jobs));
-        scratch = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/lifeboat-restore-XXXXXX"));
+        ctx.setPhase(
+            QStringLiteral("decrypting to a private temporary file for --jobs %1").arg(m_request.jobs));
+        scratch =
+            std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/lifeboat-restore-XXXXXX"));
         if (!scratch->isValid())
-            return makeError(QStringLiteral("restore.tmp"), QStringLiteral("cannot create a private temporary folder in %1").arg(QDir::tempPath()));
+            return makeError(
+                QStringLiteral("restore.tmp"),
+                QStringLiteral("cannot create a private temporary folder in %1").arg(QDir::tempPath()));
         QFile::setPermissions(scratch->path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         archivePath = scratch->filePath(QStringLiteral("archive.dump"));
         QFile file(archivePath);
         if (!file.open(QIODevice::WriteOnly))
-            return makeError(QStringLiteral("restore.tmp"), QStringLiteral("cannot create %1: %2").arg(archivePath, file.errorString()));
+            return makeError(QStringLiteral("restore.tmp"),
+                             QStringLiteral("cannot create %1: %2").arg(archivePath, file.errorString()));
         file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
         PlainFileSink sink(&file);
-        if (Status s = reader->stream(m_request.keys, &sink, nullptr, [&](qint64 done) { ctx.setProgress(done, artifact.storedBytes); }); !s)
+        if (Status s = reader->stream(m_request.keys, &sink, nullptr,
+                                      [&](qint64 done) {
+                                          ctx.setProgress(done, artifact.storedBytes);
+                                          return !cancelled();
+                                      });
+            !s)
             return s;
         file.close();
         args << QStringLiteral("--jobs=%1").arg(m_request.jobs) << archivePath;
@@ -520,13 +569,17 @@ Status RestoreJob::restoreInto(JobContext &ctx, const ArtifactRecord &artifact, 
             text.startsWith(QLatin1String("pg_restore: executing ")) ||
             text.startsWith(QLatin1String("pg_restore: restoring large object"))) {
             ++itemsDone;
-            ctx.setPhase(QStringLiteral("restoring into '%1': item %2 of about %3").arg(database).arg(itemsDone).arg(tocEntries));
+            ctx.setPhase(QStringLiteral("restoring into '%1': item %2 of about %3")
+                             .arg(database)
+                             .arg(itemsDone)
+                             .arg(tocEntries));
         } else if (text.contains(QLatin1String("warning:")) || text.contains(QLatin1String("error:"))) {
             if (warnings->size() < 200)
                 warnings->append(text.section(QStringLiteral("pg_restore: "), 1).trimmed());
         }
     });
-    if (Status s = child.start(pgRestore, args, {}, archivePath.isEmpty() ? ChildProcess::Stdin::Pipe : ChildProcess::Stdin::Null,
+    if (Status s = child.start(pgRestore, args, {},
+                               archivePath.isEmpty() ? ChildProcess::Stdin::Pipe : ChildProcess::Stdin::Null,
                                ChildProcess::Stdout::Null);
         !s)
         return s;
@@ -540,7 +593,10 @@ Status RestoreJob::restoreInto(JobContext &ctx, const ArtifactRecord &artifact, 
     if (archivePath.isEmpty()) {
         ctx.setPhase(QStringLiteral("restoring into '%1'").arg(database));
         ProcessSink sink(&child);
-        streamed = reader->stream(m_request.keys, &sink, nullptr, [&](qint64 done) { ctx.setProgress(done, artifact.storedBytes); });
+        streamed = reader->stream(m_request.keys, &sink, nullptr, [&](qint64 done) {
+            ctx.setProgress(done, artifact.storedBytes);
+            return !cancelled();
+        });
         child.closeStdin();
     }
     const int code = child.wait();
@@ -565,8 +621,8 @@ Status RestoreJob::restoreInto(JobContext &ctx, const ArtifactRecord &artifact, 
     return {};
 }
 
-Status RestoreJob::compareWithManifest(JobContext &ctx, const Manifest &manifest, const ConnectionSpec &target,
-                                       const QString &database, bool *allMatch)
+Status RestoreJob::compareWithManifest(JobContext &ctx, const Manifest &manifest,
+                                       const ConnectionSpec &target, const QString &database, bool *allMatch)
 {
     auto session = PgSession::connect(target, database);
     if (!session)
@@ -581,7 +637,8 @@ Status RestoreJob::compareWithManifest(JobContext &ctx, const Manifest &manifest
             continue;
         if (m_request.schemaOnly)
             continue;
-        auto rows = (*session)->query(QStringLiteral("SELECT count(*) FROM ONLY %1.%2").arg(quoteIdent(t.schema), quoteIdent(t.name)));
+        auto rows = (*session)->query(
+            QStringLiteral("SELECT count(*) FROM ONLY %1.%2").arg(quoteIdent(t.schema), quoteIdent(t.name)));
         const qint64 actual = rows ? rows->value(0).value(0).toLongLong() : -1;
         const bool match = actual == t.rows;
         ++compared;
@@ -589,10 +646,11 @@ Status RestoreJob::compareWithManifest(JobContext &ctx, const Manifest &manifest
             ++mismatched;
             *allMatch = false;
         }
-        ctx.addOutput(QStringLiteral("%1 %2.%3: %4 rows (manifest %5)")
-                          .arg(match ? QStringLiteral("ok      ") : QStringLiteral("MISMATCH"), t.schema, t.name)
-                          .arg(actual)
-                          .arg(t.rows));
+        ctx.addOutput(
+            QStringLiteral("%1 %2.%3: %4 rows (manifest %5)")
+                .arg(match ? QStringLiteral("ok      ") : QStringLiteral("MISMATCH"), t.schema, t.name)
+                .arg(actual)
+                .arg(t.rows));
     }
     if (!partial && !m_request.schemaOnly) {
         auto lobs = (*session)->query(QStringLiteral("SELECT count(*) FROM pg_largeobject_metadata"));
@@ -604,10 +662,13 @@ Status RestoreJob::compareWithManifest(JobContext &ctx, const Manifest &manifest
                           .arg(actual)
                           .arg(manifest.largeObjects));
         for (const Manifest::Extension &e : manifest.extensions) {
-            auto ext = (*session)->query(QStringLiteral("SELECT 1 FROM pg_extension WHERE extname = $1"), {e.name});
+            auto ext =
+                (*session)->query(QStringLiteral("SELECT 1 FROM pg_extension WHERE extname = $1"), {e.name});
             const bool present = ext && !ext->isEmpty();
             *allMatch = *allMatch && present;
-            ctx.addOutput(QStringLiteral("%1 extension %2").arg(present ? QStringLiteral("ok      ") : QStringLiteral("MISSING "), e.name));
+            ctx.addOutput(
+                QStringLiteral("%1 extension %2")
+                    .arg(present ? QStringLiteral("ok      ") : QStringLiteral("MISSING "), e.name));
         }
     }
     ctx.log(mismatched ? QStringLiteral("error") : QStringLiteral("info"),

@@ -12,7 +12,11 @@ namespace lifeboat {
 // What to restore, where, and how (lifeboat-cli restore / verify --restore / the restore wizard).
 struct RestoreRequest
 {
-    enum class Purpose { Restore, Verify };
+    enum class Purpose
+    {
+        Restore,
+        Verify
+    };
 
     qint64 artifactId = 0;
     Purpose purpose = Purpose::Restore;

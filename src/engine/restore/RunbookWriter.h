@@ -14,7 +14,8 @@ namespace lifeboat {
 class RunbookWriter
 {
 public:
-    static QString write(const Profile &profile, const QList<ArtifactRecord> &artifacts, const QDateTime &nowUtc);
+    static QString write(const Profile &profile, const QList<ArtifactRecord> &artifacts,
+                         const QDateTime &nowUtc);
 };
 
 } // namespace lifeboat

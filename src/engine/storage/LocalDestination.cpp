@@ -21,17 +21,17 @@ Result<std::unique_ptr<Destination>> Destination::create(const QString &spec)
     if (spec.startsWith(QLatin1Char('/')))
         return std::unique_ptr<Destination>(new LocalDestination(QDir::cleanPath(spec)));
     if (spec.startsWith(QLatin1String("s3://")))
-        return makeError(QStringLiteral("dest.unsupported"),
-                         QStringLiteral("S3 destinations are not available in this version of Lifeboat: use a local "
-                                        "folder (an absolute path)"));
+        return makeError(
+            QStringLiteral("dest.unsupported"),
+            QStringLiteral("S3 destinations are not available in this version of Lifeboat: use a local "
+                           "folder (an absolute path)"));
     return makeError(QStringLiteral("dest.invalid"),
                      QStringLiteral("'%1' is not a destination: give an absolute folder path").arg(spec));
 }
 
 LocalDestination::LocalDestination(QString root)
     : m_root(std::move(root))
-{
-}
+{}
 
 QString LocalDestination::describe() const
 {
@@ -47,10 +47,11 @@ Status LocalDestination::checkRoot() const
 {
     const QFileInfo fi(m_root);
     if (!fi.exists())
-        return makeError(QStringLiteral("dest.missing"),
-                         QStringLiteral("the destination folder %1 does not exist: create it (or mount the drive it "
-                                        "lives on) and try again")
-                             .arg(m_root));
+        return makeError(
+            QStringLiteral("dest.missing"),
+            QStringLiteral("the destination folder %1 does not exist: create it (or mount the drive it "
+                           "lives on) and try again")
+                .arg(m_root));
     if (!fi.isDir())
         return makeError(QStringLiteral("dest.invalid"),
                          QStringLiteral("the destination %1 is not a folder: choose a folder").arg(m_root));
@@ -59,7 +60,8 @@ Status LocalDestination::checkRoot() const
 
 qint64 LocalDestination::freeBytes() const
 {
-    struct statvfs st{};
+    struct statvfs st
+    {};
     if (::statvfs(QFile::encodeName(m_root).constData(), &st) != 0)
         return -1;
     return qint64(st.f_bavail) * qint64(st.f_frsize);
@@ -74,21 +76,23 @@ Status LocalDestination::checkWritable(qint64 expectedBytes)
     const int fd = ::open(probe.constData(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
     if (fd < 0) {
         const int err = errno;
-        return makeError(QStringLiteral("dest.denied"),
-                         QStringLiteral("cannot write to the destination folder %1: %2 — check its permissions or "
-                                        "choose another folder")
-                             .arg(m_root, QString::fromLocal8Bit(std::strerror(err))));
+        return makeError(
+            QStringLiteral("dest.denied"),
+            QStringLiteral("cannot write to the destination folder %1: %2 — check its permissions or "
+                           "choose another folder")
+                .arg(m_root, QString::fromLocal8Bit(std::strerror(err))));
     }
     ::close(fd);
     ::unlink(probe.constData());
     const qint64 free = freeBytes();
     if (expectedBytes > 0 && free >= 0 && free < expectedBytes)
-        return makeError(QStringLiteral("dest.full"),
-                         QStringLiteral("the destination folder %1 has %2 MiB free but this backup needs about %3 "
-                                        "MiB: free some space or choose another destination")
-                             .arg(m_root)
-                             .arg(free / (1024 * 1024))
-                             .arg((expectedBytes + 1024 * 1024 - 1) / (1024 * 1024)));
+        return makeError(
+            QStringLiteral("dest.full"),
+            QStringLiteral("the destination folder %1 has %2 MiB free but this backup needs about %3 "
+                           "MiB: free some space or choose another destination")
+                .arg(m_root)
+                .arg(free / (1024 * 1024))
+                .arg((expectedBytes + 1024 * 1024 - 1) / (1024 * 1024)));
     return {};
 }
 
@@ -105,9 +109,10 @@ Result<std::unique_ptr<ByteSink>> LocalDestination::openWriter(const QString &re
         current += QLatin1Char('/') + part;
         if (::mkdir(QFile::encodeName(current).constData(), 0700) != 0 && errno != EEXIST) {
             const int err = errno;
-            return makeError(QStringLiteral("dest.denied"),
-                             QStringLiteral("cannot create the folder %1: %2 — check the destination's permissions")
-                                 .arg(current, QString::fromLocal8Bit(std::strerror(err))));
+            return makeError(
+                QStringLiteral("dest.denied"),
+                QStringLiteral("cannot create the folder %1: %2 — check the destination's permissions")
+                    .arg(current, QString::fromLocal8Bit(std::strerror(err))));
         }
     }
     auto writer = LocalFileWriter::open(path, m_root);
@@ -128,7 +133,8 @@ Result<QByteArray> LocalDestination::readSmall(const QString &relativePath) cons
         return makeError(QStringLiteral("dest.read"),
                          QStringLiteral("cannot read %1: %2").arg(f.fileName(), f.errorString()));
     if (f.size() > 64 * 1024 * 1024)
-        return makeError(QStringLiteral("dest.read"), QStringLiteral("%1 is unexpectedly large").arg(f.fileName()));
+        return makeError(QStringLiteral("dest.read"),
+                         QStringLiteral("%1 is unexpectedly large").arg(f.fileName()));
     return f.readAll();
 }
 
@@ -157,8 +163,9 @@ Status LocalDestination::remove(const QString &relativePath)
     const QString path = absolutePath(relativePath);
     if (::unlink(QFile::encodeName(path).constData()) != 0 && errno != ENOENT) {
         const int err = errno;
-        return makeError(QStringLiteral("dest.delete"),
-                         QStringLiteral("cannot delete %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(err))));
+        return makeError(
+            QStringLiteral("dest.delete"),
+            QStringLiteral("cannot delete %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(err))));
     }
     return {};
 }

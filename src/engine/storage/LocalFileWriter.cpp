@@ -21,8 +21,7 @@ LocalFileWriter::LocalFileWriter(QString finalPath, QString tempPath, int fd, QS
     , m_temp(std::move(tempPath))
     , m_root(std::move(root))
     , m_fd(fd)
-{
-}
+{}
 
 LocalFileWriter::~LocalFileWriter()
 {
@@ -33,30 +32,33 @@ LocalFileWriter::~LocalFileWriter()
 Error LocalFileWriter::ioError(int err, const QString &what) const
 {
     if (err == ENOSPC || err == EDQUOT) {
-        struct statvfs st{};
+        struct statvfs st
+        {};
         QString free;
         if (::statvfs(QFile::encodeName(QFileInfo(m_final).absolutePath()).constData(), &st) == 0)
-            free = QStringLiteral(" (%1 MiB free)").arg(qint64(st.f_bavail) * qint64(st.f_frsize) / (1024 * 1024));
+            free = QStringLiteral(" (%1 MiB free)")
+                       .arg(qint64(st.f_bavail) * qint64(st.f_frsize) / (1024 * 1024));
         return makeError(QStringLiteral("dest.full"),
                          QStringLiteral("the destination %1 is full%2: free some space or choose another "
                                         "destination; the partial file was removed")
                              .arg(m_root, free));
     }
     if (err == EACCES || err == EPERM || err == EROFS)
-        return makeError(QStringLiteral("dest.denied"),
-                         QStringLiteral("cannot %1 in the destination %2: %3 — check the folder's permissions")
-                             .arg(what, m_root, QString::fromLocal8Bit(std::strerror(err))));
-    return makeError(QStringLiteral("dest.io"), QStringLiteral("cannot %1 in the destination %2: %3")
-                                                    .arg(what, m_root, QString::fromLocal8Bit(std::strerror(err))));
+        return makeError(
+            QStringLiteral("dest.denied"),
+            QStringLiteral("cannot %1 in the destination %2: %3 — check the folder's permissions")
+                .arg(what, m_root, QString::fromLocal8Bit(std::strerror(err))));
+    return makeError(QStringLiteral("dest.io"),
+                     QStringLiteral("cannot %1 in the destination %2: %3")
+                         .arg(what, m_root, QString::fromLocal8Bit(std::strerror(err))));
 }
 
 Result<std::unique_ptr<LocalFileWriter>> LocalFileWriter::open(const QString &finalPath, const QString &root)
 {
     const QFileInfo fi(finalPath);
     const QString dir = fi.absolutePath();
-    QByteArray templ =
-        QFile::encodeName(dir + QLatin1Char('/') + QLatin1Char('.') + fi.fileName() + QLatin1String(kPartialMarker) +
-                          QStringLiteral("XXXXXX"));
+    QByteArray templ = QFile::encodeName(dir + QLatin1Char('/') + QLatin1Char('.') + fi.fileName() +
+                                         QLatin1String(kPartialMarker) + QStringLiteral("XXXXXX"));
     const int fd = ::mkostemp(templ.data(), O_CLOEXEC);
     if (fd < 0) {
         LocalFileWriter probe(finalPath, QString(), -1, root);
@@ -64,7 +66,8 @@ Result<std::unique_ptr<LocalFileWriter>> LocalFileWriter::open(const QString &fi
         return probe.ioError(errno, QStringLiteral("create a file"));
     }
     ::fchmod(fd, 0600);
-    return std::unique_ptr<LocalFileWriter>(new LocalFileWriter(finalPath, QFile::decodeName(templ), fd, root));
+    return std::unique_ptr<LocalFileWriter>(
+        new LocalFileWriter(finalPath, QFile::decodeName(templ), fd, root));
 }
 
 Status LocalFileWriter::write(const char *data, qint64 size)
@@ -97,14 +100,16 @@ Status LocalFileWriter::finish()
     if (::link(temp.constData(), target.constData()) != 0) {
         const int err = errno;
         if (err == EEXIST)
-            return makeError(QStringLiteral("dest.exists"),
-                             QStringLiteral("%1 already exists; Lifeboat never overwrites a backup (two backups in "
-                                            "the same second?) — run the backup again")
-                                 .arg(m_final));
+            return makeError(
+                QStringLiteral("dest.exists"),
+                QStringLiteral("%1 already exists; Lifeboat never overwrites a backup (two backups in "
+                               "the same second?) — run the backup again")
+                    .arg(m_final));
         return ioError(err, QStringLiteral("name the finished file"));
     }
     ::unlink(temp.constData());
-    const int dirFd = ::open(QFile::encodeName(QFileInfo(m_final).absolutePath()).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    const int dirFd = ::open(QFile::encodeName(QFileInfo(m_final).absolutePath()).constData(),
+                             O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dirFd >= 0) {
         ::fsync(dirFd);
         ::close(dirFd);

@@ -13,7 +13,8 @@ namespace lifeboat {
 class LocalFileWriter final : public ByteSink
 {
 public:
-    static Result<std::unique_ptr<LocalFileWriter>> open(const QString &finalPath, const QString &describeRoot);
+    static Result<std::unique_ptr<LocalFileWriter>> open(const QString &finalPath,
+                                                         const QString &describeRoot);
     ~LocalFileWriter() override;
 
     Status write(const char *data, qint64 size) override;
