@@ -2,6 +2,7 @@
 
 #include "engine/pg/ArchiveScanner.h"
 #include "engine/pipeline/ChildProcess.h"
+#include "engine/pipeline/TeeSink.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -64,7 +65,8 @@ QStringList IntegrityChecker::Report::lines() const
 
 Result<IntegrityChecker::Report> IntegrityChecker::check(const ArtifactReader &reader,
                                                          const DecryptionKeys &keys, const QString &pgRestore,
-                                                         const ArtifactReader::ProgressFn &progress)
+                                                         const ArtifactReader::ProgressFn &progress,
+                                                         ByteSink *copyTo)
 {
     QElapsedTimer timer;
     timer.start();
@@ -82,7 +84,13 @@ Result<IntegrityChecker::Report> IntegrityChecker::check(const ArtifactReader &r
             return s.error();
         probe = std::make_unique<TocProbeSink>(&listing, &scanner);
     }
-    Status streamed = reader.stream(keys, probe.get(), &scanner, progress);
+    std::vector<ByteSink *> consumers;
+    if (probe)
+        consumers.push_back(probe.get());
+    if (copyTo)
+        consumers.push_back(copyTo);
+    TeeSink tee(consumers);
+    Status streamed = reader.stream(keys, consumers.empty() ? nullptr : &tee, &scanner, progress);
     if (probe) {
         (void)probe->finish();
         const int code = listing.wait();

@@ -29,8 +29,11 @@ public:
     };
 
     // `pgRestore` is the pg_restore used to read the table of contents (empty: skip that step).
+    // `copyTo`, when given, also receives the decoded archive (a restore with --jobs keeps it in
+    // a private temporary file, so the artifact is read and decoded once, not twice).
     static Result<Report> check(const ArtifactReader &reader, const DecryptionKeys &keys,
-                                const QString &pgRestore, const ArtifactReader::ProgressFn &progress = {});
+                                const QString &pgRestore, const ArtifactReader::ProgressFn &progress = {},
+                                ByteSink *copyTo = nullptr);
 };
 
 } // namespace lifeboat

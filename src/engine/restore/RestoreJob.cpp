@@ -186,10 +186,57 @@ Status RestoreJob::run(JobContext &ctx)
     auto listTool = finder.find(QStringLiteral("pg_restore"), archiveMajor);
     if (!listTool)
         return listTool.error();
-    auto integrity = IntegrityChecker::check(*reader, m_request.keys, listTool->path, [&](qint64 done) {
-        ctx.setProgress(done, artifact->storedBytes);
-        return !cancelled();
-    });
+    // --jobs N > 1 needs a seekable file: decode into a private temporary file during the
+    // integrity check itself, or fall back to streaming when there is no room for it.
+    int jobs = qMax(1, m_request.jobs);
+    QStringList jobsNotes;
+    std::unique_ptr<QFile> decoded;
+    std::unique_ptr<ByteSink> decodedSink;
+    if (jobs > 1) {
+        struct statvfs st
+        {};
+        const qint64 need = manifest->dumpBytes + manifest->dumpBytes / 10;
+        qint64 free = -1;
+        if (::statvfs(QFile::encodeName(QDir::tempPath()).constData(), &st) == 0)
+            free = qint64(st.f_bavail) * qint64(st.f_frsize);
+        m_scratch =
+            std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/lifeboat-restore-XXXXXX"));
+        if ((free >= 0 && free < need) || !m_scratch->isValid()) {
+            ctx.log(QStringLiteral("warning"),
+                    QStringLiteral(
+                        "not enough room in %1 for the %2 temporary copy that --jobs %3 needs (%4 free): "
+                        "restoring as a stream with one job instead")
+                        .arg(QDir::tempPath(), mib(manifest->dumpBytes))
+                        .arg(jobs)
+                        .arg(mib(free)));
+            jobsNotes << QStringLiteral("--jobs %1 falls back to streaming: not enough temporary disk space")
+                             .arg(jobs);
+            jobs = 1;
+            m_scratch.reset();
+        } else {
+            QFile::setPermissions(m_scratch->path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+            m_decodedArchive = m_scratch->filePath(QStringLiteral("archive.dump"));
+            decoded = std::make_unique<QFile>(m_decodedArchive);
+            if (!decoded->open(QIODevice::WriteOnly))
+                return makeError(
+                    QStringLiteral("restore.tmp"),
+                    QStringLiteral("cannot create %1: %2").arg(m_decodedArchive, decoded->errorString()));
+            decoded->setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+            decodedSink = std::make_unique<PlainFileSink>(decoded.get());
+            jobsNotes << QStringLiteral("--jobs %1: a private temporary copy of %2 in %3")
+                             .arg(jobs)
+                             .arg(mib(manifest->dumpBytes), QDir::tempPath());
+        }
+    }
+    auto integrity = IntegrityChecker::check(
+        *reader, m_request.keys, listTool->path,
+        [&](qint64 done) {
+            ctx.setProgress(done, artifact->storedBytes);
+            return !cancelled();
+        },
+        decodedSink.get());
+    if (decoded)
+        decoded->close();
     if (!integrity)
         return integrity.error();
     ctx.log(QStringLiteral("info"),
@@ -304,32 +351,7 @@ Status RestoreJob::run(JobContext &ctx)
                          "database '%1' exists and has %2 active connection(s); they will be closed")
                          .arg(database, conns ? conns->value(0).value(0) : QStringLiteral("?"));
     }
-    int jobs = qMax(1, m_request.jobs);
-    std::unique_ptr<QTemporaryDir> scratch;
-    if (jobs > 1) {
-        struct statvfs st
-        {};
-        const qint64 need = manifest->dumpBytes + manifest->dumpBytes / 10;
-        qint64 free = -1;
-        if (::statvfs(QFile::encodeName(QDir::tempPath()).constData(), &st) == 0)
-            free = qint64(st.f_bavail) * qint64(st.f_frsize);
-        if (free >= 0 && free < need) {
-            ctx.log(QStringLiteral("warning"),
-                    QStringLiteral(
-                        "not enough room in %1 for the %2 temporary copy that --jobs %3 needs (%4 free): "
-                        "restoring as a stream with one job instead")
-                        .arg(QDir::tempPath(), mib(manifest->dumpBytes))
-                        .arg(jobs)
-                        .arg(mib(free)));
-            preflight << QStringLiteral("--jobs %1 falls back to streaming: not enough temporary disk space")
-                             .arg(jobs);
-            jobs = 1;
-        } else {
-            preflight << QStringLiteral("--jobs %1: a private temporary copy of %2 in %3")
-                             .arg(jobs)
-                             .arg(mib(manifest->dumpBytes), QDir::tempPath());
-        }
-    }
+    preflight << jobsNotes;
     for (const QString &line : preflight)
         ctx.log(QStringLiteral("info"), QStringLiteral("pre-flight: ") + line);
     if (cancelled())
@@ -529,35 +551,9 @@ Status RestoreJob::restoreInto(JobContext &ctx, const ArtifactRecord &artifact, 
     for (const QString &t : m_request.tables)
         args << QStringLiteral("--table=") + t;
 
-    std::unique_ptr<QTemporaryDir> scratch;
-    QString archivePath;
-    if (m_request.jobs > 1) {
-        ctx.setPhase(
-            QStringLiteral("decrypting to a private temporary file for --jobs %1").arg(m_request.jobs));
-        scratch =
-            std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/lifeboat-restore-XXXXXX"));
-        if (!scratch->isValid())
-            return makeError(
-                QStringLiteral("restore.tmp"),
-                QStringLiteral("cannot create a private temporary folder in %1").arg(QDir::tempPath()));
-        QFile::setPermissions(scratch->path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-        archivePath = scratch->filePath(QStringLiteral("archive.dump"));
-        QFile file(archivePath);
-        if (!file.open(QIODevice::WriteOnly))
-            return makeError(QStringLiteral("restore.tmp"),
-                             QStringLiteral("cannot create %1: %2").arg(archivePath, file.errorString()));
-        file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-        PlainFileSink sink(&file);
-        if (Status s = reader->stream(m_request.keys, &sink, nullptr,
-                                      [&](qint64 done) {
-                                          ctx.setProgress(done, artifact.storedBytes);
-                                          return !cancelled();
-                                      });
-            !s)
-            return s;
-        file.close();
+    const QString archivePath = m_request.jobs > 1 ? m_decodedArchive : QString();
+    if (!archivePath.isEmpty())
         args << QStringLiteral("--jobs=%1").arg(m_request.jobs) << archivePath;
-    }
 
     ChildProcess child;
     int itemsDone = 0;

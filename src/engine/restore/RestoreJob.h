@@ -8,10 +8,14 @@
 #include <QMutex>
 
 #include <atomic>
+#include <memory>
 
 namespace lifeboat {
 
 class ChildProcess;
+}
+class QTemporaryDir;
+namespace lifeboat {
 class PgSession;
 struct ArtifactRecord;
 
@@ -50,6 +54,9 @@ private:
     std::atomic<bool> m_cancelled{false};
     QMutex m_childMutex;
     ChildProcess *m_child = nullptr;
+    // --jobs > 1: the decoded archive, written during the integrity check.
+    std::unique_ptr<QTemporaryDir> m_scratch;
+    QString m_decodedArchive;
 };
 
 } // namespace lifeboat
