@@ -73,10 +73,12 @@ Restore and proof
              [--data-only|--schema-only] [--identity FILE]... [--replace --confirm NAME]
                                   restore into a new database (default <db>_restore_<yyyyMMdd_HHmm>)
   runbook NAME [--out FILE]       a Markdown disaster-recovery runbook for the profile
+  dest test URL                   check an s3:// destination: reachable, credentials, write/read/delete
+                                  of a probe object, clock skew
 
 Secrets and keys (kept in the OS keychain only; values are read from stdin, never from arguments)
   secret set NAME KIND            store a secret: KIND is db-password, s3-secret, passphrase or webhook
-                                  (typed twice without echo on a terminal, else the whole of stdin)
+                                  (typed without echo on a terminal, a passphrase twice; else stdin)
   secret delete NAME KIND         delete it from the keychain
   secret list NAME                the kinds stored for the profile (names only)
   key generate NAME               create an age identity in the keychain, add its recipient to the
@@ -219,6 +221,8 @@ int Cli::start(const QStringList &arguments)
         return cmdRestore(args);
     if (command == QLatin1String("runbook"))
         return cmdRunbook(args);
+    if (command == QLatin1String("dest"))
+        return cmdDest(args);
     return usage(QStringLiteral("unknown command '%1'").arg(command));
 }
 

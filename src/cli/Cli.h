@@ -64,6 +64,9 @@ private:
     Status removeProfileSecrets(const QString &profileName, bool force);
     void attachBackupSecrets(const Profile &profile, BackupJob::Options &options);
 
+    // Destinations (CliDest.cpp)
+    int cmdDest(const QStringList &args);
+
     void onJobUpdated(const JobInfo &job);
     void onJobFinished(const JobInfo &job);
 

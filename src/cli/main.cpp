@@ -1,4 +1,5 @@
 #include "cli/Cli.h"
+#include "core/SecretRedactor.h"
 
 #include <QCoreApplication>
 #include <QSocketNotifier>
@@ -25,6 +26,8 @@ int main(int argc, char **argv)
     struct rlimit noCore{0, 0};
     ::setrlimit(RLIMIT_CORE, &noCore);
     ::umask(077);
+    // Log output never shows a secret (known values, URL passwords, tokens in query strings).
+    lifeboat::SecretRedactor::installMessageHandler();
 
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("lifeboat"));

@@ -2,7 +2,9 @@
 
 #include "core/Clock.h"
 #include "core/CoreLog.h"
+#include "core/SecretRedactor.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -10,6 +12,7 @@
 #include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 #include <QTimeZone>
 #include <QUuid>
 #include <QVariant>
@@ -96,7 +99,17 @@ const char *const kMigrations[] = {
     " object_path TEXT NOT NULL,"
     " manifest_path TEXT NOT NULL,"
     " PRIMARY KEY (artifact_id, destination));",
+    // version 2: the secret index (names of keychain entries per profile, never values)
+    "CREATE TABLE secrets ("
+    " profile_name TEXT NOT NULL,"
+    " kind TEXT NOT NULL,"
+    " public_key TEXT NOT NULL DEFAULT '',"
+    " written_utc TEXT NOT NULL,"
+    " exported_utc TEXT,"
+    " PRIMARY KEY (profile_name, kind));",
 };
+static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == Catalog::kSchemaVersion,
+              "one migration per schema version");
 
 } // namespace
 
@@ -124,14 +137,22 @@ QSqlDatabase Catalog::db() const
 Result<std::unique_ptr<Catalog>> Catalog::open(const QString &path)
 {
     if (!QFileInfo::exists(path)) {
+        // NewOnly (O_EXCL): another process or thread may have created — and started filling —
+        // the catalog since the check; truncating it then would destroy what it wrote.
         QFile f(path);
-        if (!f.open(QIODevice::WriteOnly))
+        if (!f.open(QIODevice::WriteOnly | QIODevice::NewOnly) && !QFileInfo::exists(path))
             return makeError(QStringLiteral("catalog.open"),
                              QStringLiteral("cannot create the catalog %1: %2").arg(path, f.errorString()));
         f.close();
     }
     QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
 
+    // Qt 6.4 sets up QtSql's driver registry behind an unguarded flag: two threads adding their
+    // first connection at once register its exit-time cleanup twice, and the process then spins
+    // forever when it exits. Let one thread set it up first (a function-local static is
+    // initialised exactly once); connections are then added concurrently without harm.
+    static const bool sqliteAvailable = QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"));
+    Q_UNUSED(sqliteAvailable);
     const QString name = QStringLiteral("lifeboat-catalog-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     {
         QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
@@ -148,8 +169,17 @@ Result<std::unique_ptr<Catalog>> Catalog::open(const QString &path)
     std::unique_ptr<Catalog> catalog(new Catalog(path, name));
     QSqlQuery q(catalog->db());
     for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"}) {
-        if (!q.exec(QString::fromLatin1(pragma)))
-            return sqlError(q.lastError(), QStringLiteral("be configured"));
+        // Switching a new catalog to WAL needs an exclusive lock that SQLite does not wait for (the
+        // busy timeout does not apply): when the app, the CLI and a timer open a new catalog at
+        // once, all but one get "database is locked". Retry for as long as the busy timeout.
+        QElapsedTimer waited;
+        waited.start();
+        while (!q.exec(QString::fromLatin1(pragma))) {
+            const int code = q.lastError().nativeErrorCode().toInt() & 0xff;
+            if ((code != 5 /* SQLITE_BUSY */ && code != 6 /* SQLITE_LOCKED */) || waited.elapsed() > 15000)
+                return sqlError(q.lastError(), QStringLiteral("be configured"));
+            QThread::msleep(5);
+        }
     }
     if (Status s = catalog->migrate(); !s)
         return s.error();
@@ -312,7 +342,7 @@ Status Catalog::finishRun(qint64 runId, RunRecord::State state, const QString &m
     q.prepare(QStringLiteral("UPDATE runs SET state=?, finished_utc=?, message=?, bytes=? WHERE id=?"));
     q.addBindValue(RunRecord::stateName(state));
     q.addBindValue(iso(Clock::instance().nowUtc()));
-    q.addBindValue(text(message));
+    q.addBindValue(text(SecretRedactor::redact(message)));
     q.addBindValue(bytes);
     q.addBindValue(runId);
     if (!q.exec())
@@ -327,7 +357,7 @@ Status Catalog::addEvent(qint64 runId, const QString &level, const QString &mess
     q.addBindValue(runId);
     q.addBindValue(iso(Clock::instance().nowUtc()));
     q.addBindValue(text(level));
-    q.addBindValue(text(message));
+    q.addBindValue(text(SecretRedactor::redact(message)));
     if (!q.exec())
         return sqlError(q.lastError(), QStringLiteral("record an event"));
     return {};
@@ -573,6 +603,95 @@ Status Catalog::setVerification(qint64 artifactId, const QString &state, const Q
     q.addBindValue(artifactId);
     if (!q.exec())
         return sqlError(q.lastError(), QStringLiteral("record the verification of backup %1").arg(artifactId));
+    return {};
+}
+
+Status Catalog::recordSecret(const QString &profileName, const QString &kind, const QString &publicKey)
+{
+    QSqlQuery q(db());
+    // A new public key (a new identity) has not been exported yet; the same one keeps its record.
+    q.prepare(
+        QStringLiteral("INSERT INTO secrets(profile_name, kind, public_key, written_utc) VALUES(?,?,?,?) "
+                       "ON CONFLICT(profile_name, kind) DO UPDATE SET written_utc=excluded.written_utc, "
+                       "exported_utc=CASE WHEN public_key=excluded.public_key THEN exported_utc END, "
+                       "public_key=excluded.public_key"));
+    q.addBindValue(text(profileName));
+    q.addBindValue(text(kind));
+    q.addBindValue(text(publicKey));
+    q.addBindValue(iso(Clock::instance().nowUtc()));
+    if (!q.exec())
+        return sqlError(q.lastError(),
+                        QStringLiteral("record the %1 of profile '%2'").arg(kind, profileName));
+    return {};
+}
+
+Status Catalog::forgetSecret(const QString &profileName, const QString &kind)
+{
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("DELETE FROM secrets WHERE profile_name=? AND kind=?"));
+    q.addBindValue(text(profileName));
+    q.addBindValue(text(kind));
+    if (!q.exec())
+        return sqlError(q.lastError(),
+                        QStringLiteral("forget the %1 of profile '%2'").arg(kind, profileName));
+    return {};
+}
+
+namespace {
+Catalog::SecretEntry secretFromQuery(const QSqlQuery &q)
+{
+    Catalog::SecretEntry e;
+    e.profileName = q.value(0).toString();
+    e.kind = q.value(1).toString();
+    e.publicKey = q.value(2).toString();
+    e.writtenUtc = fromIso(q.value(3));
+    e.exportedUtc = fromIso(q.value(4));
+    return e;
+}
+} // namespace
+
+Result<QList<Catalog::SecretEntry>> Catalog::secrets(const QString &profileName) const
+{
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("SELECT profile_name, kind, public_key, written_utc, exported_utc FROM secrets "
+                             "WHERE profile_name=? ORDER BY kind"));
+    q.addBindValue(text(profileName));
+    if (!q.exec())
+        return sqlError(q.lastError(), QStringLiteral("list the secrets of profile '%1'").arg(profileName));
+    QList<SecretEntry> out;
+    while (q.next())
+        out.append(secretFromQuery(q));
+    return out;
+}
+
+Result<std::optional<Catalog::SecretEntry>> Catalog::secret(const QString &profileName,
+                                                            const QString &kind) const
+{
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("SELECT profile_name, kind, public_key, written_utc, exported_utc FROM secrets "
+                             "WHERE profile_name=? AND kind=?"));
+    q.addBindValue(text(profileName));
+    q.addBindValue(text(kind));
+    if (!q.exec())
+        return sqlError(q.lastError(),
+                        QStringLiteral("read the secret index of profile '%1'").arg(profileName));
+    if (!q.next())
+        return std::optional<SecretEntry>();
+    return std::optional<SecretEntry>(secretFromQuery(q));
+}
+
+Status Catalog::markSecretExported(const QString &profileName, const QString &kind, const QDateTime &when)
+{
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("UPDATE secrets SET exported_utc=? WHERE profile_name=? AND kind=?"));
+    q.addBindValue(iso(when));
+    q.addBindValue(text(profileName));
+    q.addBindValue(text(kind));
+    if (!q.exec())
+        return sqlError(q.lastError(), QStringLiteral("record the export of profile '%1'").arg(profileName));
+    if (q.numRowsAffected() == 0)
+        return makeError(QStringLiteral("secret.unknown"),
+                         QStringLiteral("profile '%1' has no %2 in the secret index").arg(profileName, kind));
     return {};
 }
 

@@ -20,7 +20,7 @@ namespace lifeboat {
 class Catalog
 {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     static Result<std::unique_ptr<Catalog>> open(const QString &path);
     ~Catalog();
@@ -56,6 +56,25 @@ public:
     // The dump size of the last successful backup of a database (for progress estimates).
     std::optional<qint64> lastDumpBytes(const QString &profileName, const QString &database) const;
     Status setVerification(qint64 artifactId, const QString &state, const QDateTime &when, double restoreSeconds);
+
+    // The secret index: which secrets Lifeboat filed in the keychain for each profile — kind names
+    // and public facts only, never a value — so removing a profile removes its secrets, a backup
+    // reads the keychain only for secrets that exist, and `key export` is remembered.
+    struct SecretEntry
+    {
+        QString profileName;
+        QString kind;      // "db-password", "age-identity", … (see SecretStore.h)
+        QString publicKey; // age-identity: its recipient (age1…); empty otherwise
+        QDateTime writtenUtc;
+        QDateTime exportedUtc; // age-identity: the last recovery kit export; invalid = never
+    };
+    // Records (or re-records, keeping exportedUtc unless the public key changed) a secret.
+    Status recordSecret(const QString &profileName, const QString &kind,
+                        const QString &publicKey = QString());
+    Status forgetSecret(const QString &profileName, const QString &kind);
+    Result<QList<SecretEntry>> secrets(const QString &profileName) const;
+    Result<std::optional<SecretEntry>> secret(const QString &profileName, const QString &kind) const;
+    Status markSecretExported(const QString &profileName, const QString &kind, const QDateTime &when);
 
 private:
     explicit Catalog(QString path, QString connectionName);

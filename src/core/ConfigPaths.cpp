@@ -36,6 +36,14 @@ QString ConfigPaths::logsDir() const
     return m_root + QStringLiteral("/logs");
 }
 
+QString ConfigPaths::secretScope() const
+{
+    const QString standard = QDir(QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) +
+                                  QStringLiteral("/lifeboat"))
+                                 .absolutePath();
+    return QDir::cleanPath(m_root) == QDir::cleanPath(standard) ? QString() : QDir::cleanPath(m_root);
+}
+
 Status ConfigPaths::ensureExists() const
 {
     for (const QString &dir : {m_root, locksDir(), logsDir()}) {

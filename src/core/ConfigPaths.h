@@ -19,6 +19,10 @@ public:
     QString locksDir() const;
     QString logsDir() const;
 
+    // Separates the keychain entries of independent setups (see SecretKey::storageName): empty
+    // for the default folder (~/.config/lifeboat), else this folder's absolute path.
+    QString secretScope() const;
+
     // Creates the directories (0700). Fails with one sentence when it cannot.
     Status ensureExists() const;
 

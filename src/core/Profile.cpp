@@ -58,6 +58,8 @@ QJsonObject Profile::toJson() const
     o.insert(QLatin1String("zstdThreads"), zstdThreads);
     o.insert(QLatin1String("recipients"), toArray(recipients));
     o.insert(QLatin1String("passphrase"), passphrase);
+    if (scryptLogN > 0)
+        o.insert(QLatin1String("scryptLogN"), scryptLogN);
     o.insert(QLatin1String("globals"), globals);
     o.insert(QLatin1String("excludeSchemas"), toArray(excludeSchemas));
     o.insert(QLatin1String("excludeTables"), toArray(excludeTables));
@@ -85,6 +87,7 @@ Result<Profile> Profile::fromJson(const QJsonObject &o)
     p.zstdThreads = o.value(QLatin1String("zstdThreads")).toInt(0);
     p.recipients = toList(o.value(QLatin1String("recipients")));
     p.passphrase = o.value(QLatin1String("passphrase")).toBool(false);
+    p.scryptLogN = o.value(QLatin1String("scryptLogN")).toInt(0); // absent in profiles made before it existed
     p.globals = o.value(QLatin1String("globals")).toBool(false);
     p.excludeSchemas = toList(o.value(QLatin1String("excludeSchemas")));
     p.excludeTables = toList(o.value(QLatin1String("excludeTables")));
@@ -116,12 +119,27 @@ Status Profile::validate() const
         return fail(QStringLiteral("zstd level %1 is out of range: use 1 (fastest) to 19 (smallest)").arg(zstdLevel));
     if (zstdThreads < 0 || zstdThreads > 64)
         return fail(QStringLiteral("zstd threads %1 is out of range: use 0 (automatic) to 64").arg(zstdThreads));
+    // age's own decrypter accepts work factors up to 22; below 10 a passphrase is too cheap to guess.
+    if (scryptLogN != 0 && (scryptLogN < 10 || scryptLogN > 22))
+        return fail(
+            QStringLiteral("scrypt work factor %1 is out of range: use 10 to 22 (log2 N), or 0 for the "
+                           "default")
+                .arg(scryptLogN));
     if (passphrase && !recipients.isEmpty())
         return fail(QStringLiteral("profile '%1' asks for both recipients and a passphrase, but an age file "
                                    "encrypted with a passphrase can have no other recipients: choose one")
                         .arg(name));
+    // An X25519 recipient is "age1" and 58 Bech32 characters (32-byte key + checksum).
+    static const QRegularExpression recipientShape(
+        QStringLiteral("^age1[qpzry9x8gf2tvdw0s3jn54khce6mua7l]{58}$"));
     for (const QString &r : recipients) {
-        if (!r.startsWith(QLatin1String("age1")))
+        // Never echo a secret key (pasted instead of its public key) into a message or a log.
+        if (r.trimmed().startsWith(QLatin1String("AGE-SECRET-KEY-"), Qt::CaseInsensitive))
+            return fail(QStringLiteral("a recipient of profile '%1' is an age secret key, not a recipient: "
+                                       "give its public key (age-keygen -y key.txt prints it) and keep the "
+                                       "secret key private")
+                            .arg(name));
+        if (!recipientShape.match(r).hasMatch())
             return fail(QStringLiteral("'%1' is not an age recipient: recipients look like age1… "
                                        "(age-keygen -y key.txt prints one)")
                             .arg(r));

@@ -29,6 +29,7 @@ struct Profile
 
     QStringList recipients; // age X25519 recipients (age1...)
     bool passphrase = false; // encrypt with a passphrase held in the keychain (scrypt)
+    int scryptLogN = 0;      // passphrase mode: scrypt work factor (log2 N), calibrated once; 0 = default
 
     bool globals = false; // also pg_dumpall --globals-only
     QStringList excludeSchemas;

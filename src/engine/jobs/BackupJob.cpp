@@ -5,14 +5,17 @@
 #include "core/NamePattern.h"
 #include "engine/EngineLog.h"
 #include "engine/jobs/ProfileLock.h"
+#include "engine/pg/PgPassFile.h"
 #include "engine/pg/PgSession.h"
 #include "engine/pg/PgToolFinder.h"
 #include "engine/pipeline/DumpPipeline.h"
 #include "engine/pipeline/StoreChain.h"
+#include "engine/secrets/ProfileSecrets.h"
 #include "engine/storage/Destination.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
+#include <QScopeGuard>
 
 #include <unistd.h>
 
@@ -80,7 +83,7 @@ QString BackupJob::objectBase(const Profile &profile, const QString &database, c
     return Profile::slug(profile.name) + QLatin1Char('/') + db + QLatin1Char('/') + db + QLatin1Char('_') + stamp;
 }
 
-Result<BackupPlan> BackupJob::makePlan(const Profile &profile, Catalog *catalog)
+Result<BackupPlan> BackupJob::makePlan(const Profile &profile, Catalog *catalog, const QByteArray &password)
 {
     if (Status s = profile.validate(); !s)
         return s.error();
@@ -89,7 +92,8 @@ Result<BackupPlan> BackupJob::makePlan(const Profile &profile, Catalog *catalog)
 
     const QString firstDb = profile.databaseMode == Profile::DatabaseMode::Listed ? profile.databases.value(0)
                                                                                  : profile.connection.dbname;
-    auto session = PgSession::connect(profile.connection, firstDb.isEmpty() ? QStringLiteral("postgres") : firstDb);
+    auto session = PgSession::connect(profile.connection,
+                                      firstDb.isEmpty() ? QStringLiteral("postgres") : firstDb, password);
     if (!session)
         return session.error();
     plan.serverVersion = (*session)->serverVersion();
@@ -172,9 +176,44 @@ Status BackupJob::run(JobContext &ctx)
             return s;
     }
     ctx.setPhase(QStringLiteral("connecting to %1").arg(m_profile.connection.displayName()));
-    auto plan = makePlan(m_profile, &ctx.catalog());
-    if (!plan)
+    // The keychain's database password, if it holds one: libpq gets it in memory, pg_dump and
+    // pg_dumpall a passfile that lives as long as this run (removed also when the run fails).
+    if (m_options.secretStore && !m_options.dbPasswordProvider && !m_options.passphraseProvider) {
+        auto index = ctx.catalog().secrets(m_profile.name);
+        if (!index)
+            return index.error();
+        ProfileSecrets::attachTo(m_options, m_options.secretStore, m_profile, *index);
+    }
+    std::unique_ptr<PgPassFile> passFile;
+    auto forgetPassword = qScopeGuard([this] {
+        m_password.fill('\0');
+        m_password.clear();
+        m_childEnvironment.clear();
+    });
+    if (m_options.dbPasswordProvider) {
+        auto password = m_options.dbPasswordProvider();
+        if (!password)
+            return password.error();
+        if (password->has_value()) {
+            m_password = **password;
+            (*password)->fill('\0');
+            auto file = PgPassFile::create(m_password);
+            if (!file)
+                return file.error();
+            passFile = std::move(*file);
+            m_childEnvironment = passFile->environment();
+        }
+    }
+    auto plan = makePlan(m_profile, &ctx.catalog(), m_password);
+    if (!plan) {
+        if (!m_password.isEmpty() && plan.error().code == QLatin1String("pg.auth"))
+            return makeError(
+                plan.error().code,
+                QStringLiteral("PostgreSQL at %1 rejected the password stored in the keychain for "
+                               "profile '%2': update it with `lifeboat-cli secret set %2 db-password`")
+                    .arg(m_profile.connection.displayName(), m_profile.name));
         return plan.error();
+    }
     if (m_options.dryRun) {
         for (const QString &line : plan->describe())
             ctx.addOutput(line);
@@ -210,6 +249,8 @@ Status BackupJob::run(JobContext &ctx)
         encryption.recipients.append(*recipient);
     }
     if (m_profile.passphrase) {
+        if (m_profile.scryptLogN > 0)
+            encryption.scryptLogN = m_profile.scryptLogN;
         if (!m_options.passphraseProvider)
             return makeError(QStringLiteral("secret.missing"),
                              QStringLiteral("profile '%1' encrypts with a passphrase, but no passphrase is available: "
@@ -275,7 +316,7 @@ Status BackupJob::backUpDatabase(JobContext &ctx, const BackupPlan &plan, const 
     const QString manifestPath = base + manifestExt;
 
     // Facts captured at dump time, from the database itself.
-    auto session = PgSession::connect(m_profile.connection, db.name);
+    auto session = PgSession::connect(m_profile.connection, db.name, m_password);
     if (!session)
         return session.error();
     auto extensions = (*session)->extensions();
@@ -311,6 +352,7 @@ Status BackupJob::backUpDatabase(JobContext &ctx, const BackupPlan &plan, const 
     for (const QString &t : m_profile.excludeTableData)
         request.arguments << QStringLiteral("--exclude-table-data=") + t;
     request.what = QStringLiteral("pg_dump of database '%1'").arg(db.name);
+    request.environment = m_childEnvironment; // empty = inherit (libpq's own password sources)
 
     qint64 doneBefore = 0;
     qint64 expected = 0;
@@ -459,6 +501,7 @@ Status BackupJob::dumpGlobals(JobContext &ctx, const BackupPlan &plan, const QSt
         if (!withPasswords)
             request.arguments << QStringLiteral("--no-role-passwords");
         request.scanArchive = false;
+        request.environment = m_childEnvironment;
         request.what = QStringLiteral("pg_dumpall --globals-only");
         Status s = pipeline.run(request, **chain);
         {

@@ -12,12 +12,14 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace lifeboat {
 
 class Destination;
 class DumpPipeline;
 class Catalog;
+class SecretStore;
 
 // Backs up every database a profile selects: pg_dump (custom format, uncompressed) → zstd →
 // age → SHA-256 → each destination, writing the manifest beside each artifact and recording
@@ -31,6 +33,14 @@ public:
         bool dryRun = false;
         // Supplies the passphrase of a passphrase-encrypted profile (from the keychain).
         std::function<Result<QByteArray>()> passphraseProvider;
+        // Supplies the database password (from the keychain); an empty optional, or no provider,
+        // leaves it to libpq's own sources (PGPASSWORD, ~/.pgpass). Given to libpq in memory and to
+        // pg_dump/pg_dumpall through a PgPassFile, never in argv.
+        std::function<Result<std::optional<QByteArray>>()> dbPasswordProvider;
+        // Where the providers above come from when they are not set: the job reads the catalog's
+        // secret index on its worker thread and asks this store (ProfileSecrets::attachTo). The
+        // GUI and the CLI set just this.
+        std::shared_ptr<SecretStore> secretStore;
     };
 
     BackupJob(Profile profile, ConfigPaths paths, Options options);
@@ -43,7 +53,8 @@ public:
     void onCancel() override;
 
     // Works out the plan (connects, finds tools, selects databases, checks destinations).
-    static Result<BackupPlan> makePlan(const Profile &profile, Catalog *catalog);
+    static Result<BackupPlan> makePlan(const Profile &profile, Catalog *catalog,
+                                       const QByteArray &password = QByteArray());
     // The object name at a destination: <slug>/<db>/<db>_<stamp> (no extension).
     static QString objectBase(const Profile &profile, const QString &database, const QString &stamp);
     static QString safeFileName(const QString &name);
@@ -63,6 +74,8 @@ private:
     std::atomic<bool> m_cancelled{false};
     QMutex m_pipelineMutex;
     DumpPipeline *m_pipeline = nullptr;
+    QByteArray m_password;          // from the keychain, for this run only (wiped afterwards)
+    QStringList m_childEnvironment; // PGPASSFILE for the children when m_password is set
 };
 
 } // namespace lifeboat

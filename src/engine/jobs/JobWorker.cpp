@@ -2,6 +2,7 @@
 
 #include "core/Catalog.h"
 #include "core/Clock.h"
+#include "core/SecretRedactor.h"
 #include "engine/EngineLog.h"
 #include "engine/jobs/JobRunner.h"
 
@@ -41,9 +42,11 @@ public:
             m_info.etaSeconds = expected > 0 && done >= expected ? 0 : -1;
         publish(false);
     }
-    void log(const QString &level, const QString &message) override
+    void log(const QString &level, const QString &rawMessage) override
     {
         // Events belong to the run (catalog, History); the log category has them for debugging.
+        // Neither ever shows a secret.
+        const QString message = SecretRedactor::redact(rawMessage);
         qCInfo(lcJobs).noquote() << m_info.profileName << level << message;
         if (m_info.runId)
             (void)m_catalog.addEvent(m_info.runId, level, message);
@@ -152,7 +155,7 @@ void JobWorker::execute(std::shared_ptr<Job> job, std::shared_ptr<std::atomic<bo
         info.message = QStringLiteral("%1 of '%2' finished in %3 s").arg(job->kind(), job->profileName()).arg(seconds);
     } else {
         info.state = JobInfo::State::Failed;
-        info.message = result.error().message;
+        info.message = SecretRedactor::redact(result.error().message);
         info.errorCode = result.error().code;
     }
     if (info.runId) {

@@ -1,5 +1,7 @@
 #include "engine/pg/ConnectionParser.h"
 
+#include <QRegularExpression>
+
 #include <libpq-fe.h>
 
 namespace lifeboat {
@@ -12,8 +14,18 @@ Result<ConnectionSpec> ConnectionParser::parse(const QString &input)
                          QStringLiteral("no connection given: use a URI such as postgresql://user@host:5432/dbname"));
     QString conninfo = text;
     const bool isUri = text.startsWith(QLatin1String("postgresql://")) || text.startsWith(QLatin1String("postgres://"));
-    if (!isUri && !text.contains(QLatin1Char('=')))
-        conninfo = QStringLiteral("service='%1'").arg(QString(text).replace(QLatin1Char('\''), QStringLiteral("\\'")));
+    if (!isUri && !text.contains(QLatin1Char('='))) {
+        // A bare pg_service.conf service name. Anything else without '=' (another scheme, words, a
+        // path) is not a connection; it is not repeated, as it may hold a password.
+        static const QRegularExpression serviceName(QStringLiteral("^[\\w.@+-]+$"),
+                                                    QRegularExpression::UseUnicodePropertiesOption);
+        if (!serviceName.match(text).hasMatch())
+            return makeError(QStringLiteral("conn.invalid"),
+                             QStringLiteral("this is not a PostgreSQL connection: use a URI such as "
+                                            "postgresql://user@host:5432/dbname, keywords such as host=db1 "
+                                            "dbname=shop, or the name of a pg_service.conf service"));
+        conninfo = QStringLiteral("service='%1'").arg(text);
+    }
 
     char *errmsg = nullptr;
     PQconninfoOption *options = PQconninfoParse(conninfo.toUtf8().constData(), &errmsg);

@@ -1,6 +1,7 @@
 #include "engine/storage/LocalDestination.h"
 
 #include "engine/storage/LocalFileWriter.h"
+#include "engine/storage/S3Destination.h"
 
 #include <QDir>
 #include <QFile>
@@ -20,13 +21,15 @@ Result<std::unique_ptr<Destination>> Destination::create(const QString &spec)
 {
     if (spec.startsWith(QLatin1Char('/')))
         return std::unique_ptr<Destination>(new LocalDestination(QDir::cleanPath(spec)));
-    if (spec.startsWith(QLatin1String("s3://")))
-        return makeError(
-            QStringLiteral("dest.unsupported"),
-            QStringLiteral("S3 destinations are not available in this version of Lifeboat: use a local "
-                           "folder (an absolute path)"));
-    return makeError(QStringLiteral("dest.invalid"),
-                     QStringLiteral("'%1' is not a destination: give an absolute folder path").arg(spec));
+    if (spec.startsWith(QLatin1String("s3://"))) {
+        auto s3 = S3Destination::create(spec);
+        if (!s3)
+            return s3.error();
+        return std::unique_ptr<Destination>(std::move(*s3));
+    }
+    return makeError(
+        QStringLiteral("dest.invalid"),
+        QStringLiteral("'%1' is not a destination: give an absolute folder path or an s3:// URL").arg(spec));
 }
 
 LocalDestination::LocalDestination(QString root)

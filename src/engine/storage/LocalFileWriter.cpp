@@ -7,6 +7,7 @@
 #include <QFileInfo>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
@@ -96,18 +97,35 @@ Status LocalFileWriter::finish()
     m_fd = -1;
     const QByteArray temp = QFile::encodeName(m_temp);
     const QByteArray target = QFile::encodeName(m_final);
-    // link() refuses to replace an existing file: a backup is never overwritten.
-    if (::link(temp.constData(), target.constData()) != 0) {
-        const int err = errno;
+    // Never replace an existing file: a backup is never overwritten. link() refuses to; file
+    // systems without hard links (FAT/exFAT USB drives, some SMB shares) get renameat2 with
+    // RENAME_NOREPLACE, and where even that is unsupported, a check just before rename().
+    auto exists = [this] {
+        return makeError(QStringLiteral("dest.exists"),
+                         QStringLiteral("%1 already exists; Lifeboat never overwrites a backup (two backups in "
+                                        "the same second?) — run the backup again")
+                             .arg(m_final));
+    };
+    if (::link(temp.constData(), target.constData()) == 0) {
+        ::unlink(temp.constData());
+    } else {
+        int err = errno;
         if (err == EEXIST)
-            return makeError(
-                QStringLiteral("dest.exists"),
-                QStringLiteral("%1 already exists; Lifeboat never overwrites a backup (two backups in "
-                               "the same second?) — run the backup again")
-                    .arg(m_final));
-        return ioError(err, QStringLiteral("name the finished file"));
+            return exists();
+        if (err != EPERM && err != ENOTSUP && err != EOPNOTSUPP && err != EMLINK && err != ENOSYS)
+            return ioError(err, QStringLiteral("name the finished file"));
+        if (::renameat2(AT_FDCWD, temp.constData(), AT_FDCWD, target.constData(), RENAME_NOREPLACE) != 0) {
+            err = errno;
+            if (err == EEXIST)
+                return exists();
+            if (err != EINVAL && err != ENOSYS && err != ENOTSUP && err != EOPNOTSUPP)
+                return ioError(err, QStringLiteral("name the finished file"));
+            if (::access(target.constData(), F_OK) == 0)
+                return exists();
+            if (::rename(temp.constData(), target.constData()) != 0)
+                return ioError(errno, QStringLiteral("name the finished file"));
+        }
     }
-    ::unlink(temp.constData());
     const int dirFd = ::open(QFile::encodeName(QFileInfo(m_final).absolutePath()).constData(),
                              O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dirFd >= 0) {

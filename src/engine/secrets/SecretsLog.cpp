@@ -1,0 +1,3 @@
+#include "engine/secrets/SecretsLog.h"
+
+Q_LOGGING_CATEGORY(lcSecrets, "lifeboat.engine.secrets", QtWarningMsg)
