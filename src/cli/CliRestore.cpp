@@ -11,6 +11,7 @@
 #include "engine/restore/IntegrityJob.h"
 #include "engine/restore/RestoreJob.h"
 #include "engine/restore/RunbookWriter.h"
+#include "engine/secrets/ProfileSecrets.h"
 
 #include <QFile>
 #include <QSaveFile>
@@ -18,9 +19,30 @@
 
 namespace lifeboat {
 
-Result<DecryptionKeys> Cli::loadKeys(const QStringList &identityFiles)
+Result<DecryptionKeys> Cli::loadKeys(const QStringList &identityFiles, const QString &profileName)
 {
     DecryptionKeys keys;
+    if (identityFiles.isEmpty() && !profileName.isEmpty() && m_catalog) {
+        // No --identity: the profile's own key from the keychain (its identity, or its passphrase).
+        auto profile = m_catalog->profile(profileName);
+        if (profile && profile->passphrase) {
+            ProfileSecrets secrets(*secretStore(), *m_catalog);
+            auto passphrase = secrets.passphrase(profileName);
+            if (!passphrase)
+                return passphrase.error();
+            keys.passphrase = *passphrase;
+            return keys;
+        }
+        auto indexed = m_catalog->secret(profileName, secretKindName(SecretKind::AgeIdentity));
+        if (indexed && indexed->has_value()) {
+            ProfileSecrets secrets(*secretStore(), *m_catalog);
+            auto identity = secrets.identity(profileName);
+            if (!identity)
+                return identity.error();
+            keys.identities << *identity;
+        }
+        return keys;
+    }
     for (const QString &path : identityFiles) {
         QFile f(path);
         if (!f.open(QIODevice::ReadOnly))
@@ -76,7 +98,7 @@ int Cli::cmdVerify(const QStringList &args)
     auto artifact = m_catalog->artifact(*id);
     if (!artifact)
         return fail(artifact.error());
-    auto keys = loadKeys(parser.values(QStringLiteral("identity")));
+    auto keys = loadKeys(parser.values(QStringLiteral("identity")), artifact->profileName);
     if (!keys)
         return fail(keys.error(), 2);
     auto profile = m_catalog->profile(artifact->profileName);
@@ -123,12 +145,13 @@ int Cli::cmdRestore(const QStringList &args)
     auto artifact = m_catalog->artifact(*id);
     if (!artifact)
         return fail(artifact.error());
-    auto keys = loadKeys(parser.values(QStringLiteral("identity")));
+    auto keys = loadKeys(parser.values(QStringLiteral("identity")), artifact->profileName);
     if (!keys)
         return fail(keys.error(), 2);
     RestoreRequest request;
     request.artifactId = *id;
     request.keys = *keys;
+    request.secretStore = secretStore();
     request.toDatabase = parser.value(QStringLiteral("to-db"));
     request.replace = parser.isSet(QStringLiteral("replace"));
     request.confirm = parser.value(QStringLiteral("confirm"));

@@ -2,6 +2,7 @@
 #include "ui_MainWindow.h"
 
 #include "engine/jobs/BackupJob.h"
+#include "engine/secrets/KeychainSecretStore.h"
 #include "engine/jobs/JobModel.h"
 #include "engine/jobs/JobRunner.h"
 #include "gui/BackupTableModel.h"
@@ -321,7 +322,14 @@ void MainWindow::backUpNow()
     if (row < 0 || hasActiveJob(m_selectedProfile))
         return;
     const Profile profile = m_profileModel->profileAt(row).profile;
-    m_runner->submit(std::make_shared<BackupJob>(profile, m_paths, BackupJob::Options{}));
+    if (!m_secrets) {
+        KeychainSecretStore::Options keychain;
+        keychain.scope = m_paths.secretScope();
+        m_secrets = std::make_shared<KeychainSecretStore>(keychain);
+    }
+    BackupJob::Options options;
+    options.secretStore = m_secrets; // the job reads the profile's secrets on its worker thread
+    m_runner->submit(std::make_shared<BackupJob>(profile, m_paths, options));
     statusBar()->showMessage(tr("Backup of %1 started").arg(profile.name), 5000);
 }
 

@@ -65,6 +65,8 @@ private:
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     ConfigPaths m_paths;
+    // The keychain, created on first use (a backup whose profile has secrets in it).
+    std::shared_ptr<class SecretStore> m_secrets;
     std::unique_ptr<JobRunner> m_runner;
     JobModel *m_jobModel = nullptr;
     ProfileTableModel *m_profileModel = nullptr;

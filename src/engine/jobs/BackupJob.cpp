@@ -175,6 +175,23 @@ Status BackupJob::run(JobContext &ctx)
         if (Status s = lock.acquire(m_paths.locksDir(), m_profile.name); !s)
             return s;
     }
+    if (!m_options.dryRun) {
+        // Recorded before anything can fail, so History shows every attempt, failed ones too.
+        RunRecord run;
+        run.profileId = m_profile.id;
+        run.profileName = m_profile.name;
+        run.kind = QStringLiteral("backup");
+        run.state = RunRecord::State::Running;
+        run.startedUtc = Clock::instance().nowUtc();
+        run.pid = ::getpid();
+        run.databases = m_profile.databaseMode == Profile::DatabaseMode::All
+                            ? QStringLiteral("all databases")
+                            : m_profile.databases.join(QStringLiteral(", "));
+        auto runId = ctx.catalog().beginRun(run);
+        if (!runId)
+            return runId.error();
+        ctx.setRunId(*runId);
+    }
     ctx.setPhase(QStringLiteral("connecting to %1").arg(m_profile.connection.displayName()));
     // The keychain's database password, if it holds one: libpq gets it in memory, pg_dump and
     // pg_dumpall a passfile that lives as long as this run (removed also when the run fails).
@@ -220,21 +237,6 @@ Status BackupJob::run(JobContext &ctx)
         return {};
     }
 
-    RunRecord run;
-    run.profileId = m_profile.id;
-    run.profileName = m_profile.name;
-    run.kind = QStringLiteral("backup");
-    run.state = RunRecord::State::Running;
-    run.startedUtc = Clock::instance().nowUtc();
-    run.pid = ::getpid();
-    QStringList dbNames;
-    for (const auto &db : plan->databases)
-        dbNames << db.name;
-    run.databases = dbNames.join(QStringLiteral(", "));
-    auto runId = ctx.catalog().beginRun(run);
-    if (!runId)
-        return runId.error();
-    ctx.setRunId(*runId);
     for (const QString &w : plan->warnings)
         ctx.log(QStringLiteral("warning"), w);
     ctx.log(QStringLiteral("info"), QStringLiteral("PostgreSQL %1 at %2; using %3 %4")

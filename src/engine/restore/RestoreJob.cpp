@@ -375,6 +375,7 @@ Status RestoreJob::run(JobContext &ctx)
         safety.excludeTables.clear();
         safety.excludeTableData.clear();
         BackupJob::Options options;
+        options.secretStore = m_request.secretStore;
         BackupJob backup(safety, m_paths, options);
         NestedContext nested(ctx);
         ctx.setPhase(QStringLiteral("safety backup of '%1'").arg(database));

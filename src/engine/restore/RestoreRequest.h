@@ -5,9 +5,12 @@
 
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 namespace lifeboat {
+
+class SecretStore;
 
 // What to restore, where, and how (lifeboat-cli restore / verify --restore / the restore wizard).
 struct RestoreRequest
@@ -33,6 +36,8 @@ struct RestoreRequest
     bool dataOnly = false;
     bool schemaOnly = false;
     DecryptionKeys keys;
+    // The keychain, for the safety backup's secrets (database password, passphrase).
+    std::shared_ptr<SecretStore> secretStore;
 };
 
 } // namespace lifeboat
