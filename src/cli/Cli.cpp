@@ -261,7 +261,7 @@ int Cli::cmdProfileAdd(const QStringList &args)
                          QStringLiteral("zstd-threads"), QStringLiteral("recipient"), QStringLiteral("exclude-schema"),
                          QStringLiteral("exclude-table"), QStringLiteral("exclude-table-data"),
                          QStringLiteral("tool-dir")},
-                        {QStringLiteral("all-databases"), QStringLiteral("globals"), QStringLiteral("passphrase")});
+                        {QStringLiteral("all-databases"), QStringLiteral("globals"), QStringLiteral("verify-after-backup"), QStringLiteral("passphrase")});
     if (Status s = parser.parse(args); !s)
         return usage(s.error().message);
     if (parser.positional().size() != 1)
@@ -311,6 +311,7 @@ int Cli::cmdProfileAdd(const QStringList &args)
     if (p.passphrase && p.recipients.isEmpty())
         p.scryptLogN = AgeScrypt::calibrateLogN(1000); // about 1 s per derivation here, chosen once
     p.globals = parser.isSet(QStringLiteral("globals"));
+    p.verifyAfterBackup = parser.isSet(QStringLiteral("verify-after-backup"));
     p.excludeSchemas = parser.values(QStringLiteral("exclude-schema"));
     p.excludeTables = parser.values(QStringLiteral("exclude-table"));
     p.excludeTableData = parser.values(QStringLiteral("exclude-table-data"));

@@ -61,6 +61,7 @@ QJsonObject Profile::toJson() const
     if (scryptLogN > 0)
         o.insert(QLatin1String("scryptLogN"), scryptLogN);
     o.insert(QLatin1String("globals"), globals);
+    o.insert(QLatin1String("verifyAfterBackup"), verifyAfterBackup);
     o.insert(QLatin1String("excludeSchemas"), toArray(excludeSchemas));
     o.insert(QLatin1String("excludeTables"), toArray(excludeTables));
     o.insert(QLatin1String("excludeTableData"), toArray(excludeTableData));
@@ -76,8 +77,9 @@ Result<Profile> Profile::fromJson(const QJsonObject &o)
     p.connection = ConnectionSpec::fromJson(o.value(QLatin1String("connection")).toObject());
     const QString mode = o.value(QLatin1String("databaseMode")).toString(QStringLiteral("listed"));
     if (mode != QLatin1String("all") && mode != QLatin1String("listed"))
-        return makeError(QStringLiteral("profile.json"),
-                         QStringLiteral("profile '%1': databaseMode must be \"all\" or \"listed\"").arg(p.name));
+        return makeError(
+            QStringLiteral("profile.json"),
+            QStringLiteral("profile '%1': databaseMode must be \"all\" or \"listed\"").arg(p.name));
     p.databaseMode = mode == QLatin1String("all") ? DatabaseMode::All : DatabaseMode::Listed;
     p.databases = toList(o.value(QLatin1String("databases")));
     p.includePatterns = toList(o.value(QLatin1String("include")));
@@ -89,6 +91,7 @@ Result<Profile> Profile::fromJson(const QJsonObject &o)
     p.passphrase = o.value(QLatin1String("passphrase")).toBool(false);
     p.scryptLogN = o.value(QLatin1String("scryptLogN")).toInt(0); // absent in profiles made before it existed
     p.globals = o.value(QLatin1String("globals")).toBool(false);
+    p.verifyAfterBackup = o.value(QLatin1String("verifyAfterBackup")).toBool(false);
     p.excludeSchemas = toList(o.value(QLatin1String("excludeSchemas")));
     p.excludeTables = toList(o.value(QLatin1String("excludeTables")));
     p.excludeTableData = toList(o.value(QLatin1String("excludeTableData")));
@@ -98,7 +101,9 @@ Result<Profile> Profile::fromJson(const QJsonObject &o)
 
 Status Profile::validate() const
 {
-    auto fail = [](const QString &message) { return makeError(QStringLiteral("profile.invalid"), message); };
+    auto fail = [](const QString &message) {
+        return makeError(QStringLiteral("profile.invalid"), message);
+    };
     if (!isValidName(name))
         return fail(QStringLiteral("'%1' is not a usable profile name: use 1–63 letters, digits, spaces, "
                                    "'.', '_', '-', '@' or '+', starting with a letter or digit")
@@ -113,12 +118,15 @@ Status Profile::validate() const
         if (d.startsWith(QLatin1String("s3://")))
             continue;
         if (!d.startsWith(QLatin1Char('/')))
-            return fail(QStringLiteral("destination '%1' is not an absolute folder path or an s3:// URL").arg(d));
+            return fail(
+                QStringLiteral("destination '%1' is not an absolute folder path or an s3:// URL").arg(d));
     }
     if (zstdLevel < 1 || zstdLevel > 19)
-        return fail(QStringLiteral("zstd level %1 is out of range: use 1 (fastest) to 19 (smallest)").arg(zstdLevel));
+        return fail(
+            QStringLiteral("zstd level %1 is out of range: use 1 (fastest) to 19 (smallest)").arg(zstdLevel));
     if (zstdThreads < 0 || zstdThreads > 64)
-        return fail(QStringLiteral("zstd threads %1 is out of range: use 0 (automatic) to 64").arg(zstdThreads));
+        return fail(
+            QStringLiteral("zstd threads %1 is out of range: use 0 (automatic) to 64").arg(zstdThreads));
     // age's own decrypter accepts work factors up to 22; below 10 a passphrase is too cheap to guess.
     if (scryptLogN != 0 && (scryptLogN < 10 || scryptLogN > 22))
         return fail(

@@ -11,7 +11,11 @@ namespace lifeboat {
 // A named backup profile: which server and databases, where to, and how. Holds no secrets.
 struct Profile
 {
-    enum class DatabaseMode { Listed, All };
+    enum class DatabaseMode
+    {
+        Listed,
+        All
+    };
 
     qint64 id = 0;
     QString name;
@@ -27,11 +31,12 @@ struct Profile
     int zstdLevel = 3;
     int zstdThreads = 0; // 0 = one per core, at most 4
 
-    QStringList recipients; // age X25519 recipients (age1...)
+    QStringList recipients;  // age X25519 recipients (age1...)
     bool passphrase = false; // encrypt with a passphrase held in the keychain (scrypt)
     int scryptLogN = 0;      // passphrase mode: scrypt work factor (log2 N), calibrated once; 0 = default
 
-    bool globals = false; // also pg_dumpall --globals-only
+    bool globals = false;           // also pg_dumpall --globals-only
+    bool verifyAfterBackup = false; // restore each new backup into a throwaway cluster and compare
     QStringList excludeSchemas;
     QStringList excludeTables;
     QStringList excludeTableData;

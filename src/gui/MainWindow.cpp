@@ -2,9 +2,9 @@
 #include "ui_MainWindow.h"
 
 #include "engine/jobs/BackupJob.h"
-#include "engine/secrets/KeychainSecretStore.h"
 #include "engine/jobs/JobModel.h"
 #include "engine/jobs/JobRunner.h"
+#include "engine/secrets/KeychainSecretStore.h"
 #include "gui/BackupTableModel.h"
 #include "gui/CatalogReader.h"
 #include "gui/DisplayFormat.h"

@@ -41,6 +41,7 @@ private Q_SLOTS:
     void badInput_data();
     void badInput();
     void runbookHasTheCommands();
+    void verifyAfterBackupSaysWhatItCouldNotDo();
 
 private:
     QString databases();
@@ -425,6 +426,30 @@ void TestRestore::runbookHasTheCommands()
         cli({QStringLiteral("runbook"), QStringLiteral("prod"), QStringLiteral("--out"), out});
     QCOMPARE(again.exitCode, 2);
     QVERIFY(again.errText().contains(QLatin1String("--force")));
+}
+
+void TestRestore::verifyAfterBackupSaysWhatItCouldNotDo()
+{
+    // Encrypted to a recipient whose identity is not in this machine's keychain: the backup
+    // succeeds, and says plainly that it could not be verified automatically.
+    const QString recipient =
+        m_run.run(QStringLiteral("age-keygen"), {QStringLiteral("-y"), m_keyFile}).outText().trimmed();
+    QCOMPARE(cli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("auto"),
+                  QStringLiteral("--db"), m_pg.uri(QStringLiteral("fixture")), QStringLiteral("--dest"),
+                  m_dest, QStringLiteral("--recipient"), recipient, QStringLiteral("--verify-after-backup")})
+                 .exitCode,
+             0);
+    ProcessResult r = cli({QStringLiteral("backup"), QStringLiteral("auto")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.errText()));
+    QVERIFY2(r.outText().contains(QLatin1String(
+                 "not verified: the new backup was not verified: its age identity is not in this keychain")),
+             qPrintable(r.outText()));
+    const QJsonArray list =
+        QJsonDocument::fromJson(
+            cli({QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("auto")}).out)
+            .array();
+    QCOMPARE(list.size(), 1);
+    QCOMPARE(list.at(0).toObject().value(QLatin1String("verified")).toBool(), false);
 }
 
 QTEST_GUILESS_MAIN(TestRestore)

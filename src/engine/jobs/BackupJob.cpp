@@ -10,6 +10,7 @@
 #include "engine/pg/PgToolFinder.h"
 #include "engine/pipeline/DumpPipeline.h"
 #include "engine/pipeline/StoreChain.h"
+#include "engine/restore/RestoreJob.h"
 #include "engine/secrets/ProfileSecrets.h"
 #include "engine/storage/Destination.h"
 
@@ -28,8 +29,8 @@ QString mib(qint64 bytes)
 }
 
 // Opens a writer for `relativePath` at every destination; on failure none is left behind.
-Result<std::vector<std::unique_ptr<ByteSink>>> openWriters(const std::vector<std::unique_ptr<Destination>> &dests,
-                                                           const QString &relativePath)
+Result<std::vector<std::unique_ptr<ByteSink>>>
+openWriters(const std::vector<std::unique_ptr<Destination>> &dests, const QString &relativePath)
 {
     std::vector<std::unique_ptr<ByteSink>> writers;
     for (const auto &d : dests) {
@@ -49,8 +50,7 @@ BackupJob::BackupJob(Profile profile, ConfigPaths paths, Options options)
     : m_profile(std::move(profile))
     , m_paths(std::move(paths))
     , m_options(std::move(options))
-{
-}
+{}
 
 BackupJob::~BackupJob() = default;
 
@@ -71,7 +71,9 @@ QString BackupJob::safeFileName(const QString &name)
 {
     QString out;
     for (const QChar c : name)
-        out += (c == QLatin1Char('/') || c == QLatin1Char('\\') || c.category() == QChar::Other_Control) ? QLatin1Char('_') : c;
+        out += (c == QLatin1Char('/') || c == QLatin1Char('\\') || c.category() == QChar::Other_Control)
+                   ? QLatin1Char('_')
+                   : c;
     if (out.startsWith(QLatin1Char('.')))
         out[0] = QLatin1Char('_');
     return out.isEmpty() ? QStringLiteral("_") : out;
@@ -80,7 +82,8 @@ QString BackupJob::safeFileName(const QString &name)
 QString BackupJob::objectBase(const Profile &profile, const QString &database, const QString &stamp)
 {
     const QString db = safeFileName(database);
-    return Profile::slug(profile.name) + QLatin1Char('/') + db + QLatin1Char('/') + db + QLatin1Char('_') + stamp;
+    return Profile::slug(profile.name) + QLatin1Char('/') + db + QLatin1Char('/') + db + QLatin1Char('_') +
+           stamp;
 }
 
 Result<BackupPlan> BackupJob::makePlan(const Profile &profile, Catalog *catalog, const QByteArray &password)
@@ -91,7 +94,7 @@ Result<BackupPlan> BackupJob::makePlan(const Profile &profile, Catalog *catalog,
     plan.profile = profile;
 
     const QString firstDb = profile.databaseMode == Profile::DatabaseMode::Listed ? profile.databases.value(0)
-                                                                                 : profile.connection.dbname;
+                                                                                  : profile.connection.dbname;
     auto session = PgSession::connect(profile.connection,
                                       firstDb.isEmpty() ? QStringLiteral("postgres") : firstDb, password);
     if (!session)
@@ -111,20 +114,22 @@ Result<BackupPlan> BackupJob::makePlan(const Profile &profile, Catalog *catalog,
                                      .arg(pattern, profile.connection.displayName());
         }
         if (names.isEmpty())
-            return makeError(QStringLiteral("profile.no-databases"),
-                             QStringLiteral("no database on %1 matches the profile's include/exclude patterns: "
-                                            "check them (the server has: %2)")
-                                 .arg(profile.connection.displayName(), all->join(QStringLiteral(", "))));
+            return makeError(
+                QStringLiteral("profile.no-databases"),
+                QStringLiteral("no database on %1 matches the profile's include/exclude patterns: "
+                               "check them (the server has: %2)")
+                    .arg(profile.connection.displayName(), all->join(QStringLiteral(", "))));
     } else {
         names = profile.databases;
         auto all = (*session)->listDatabases();
         if (all) {
             for (const QString &name : names) {
                 if (!all->contains(name))
-                    return makeError(QStringLiteral("pg.no-database"),
-                                     QStringLiteral("database '%1' does not exist on %2: check its name (the server "
-                                                    "has: %3)")
-                                         .arg(name, profile.connection.displayName(), all->join(QStringLiteral(", "))));
+                    return makeError(
+                        QStringLiteral("pg.no-database"),
+                        QStringLiteral("database '%1' does not exist on %2: check its name (the server "
+                                       "has: %3)")
+                            .arg(name, profile.connection.displayName(), all->join(QStringLiteral(", "))));
             }
         }
     }
@@ -133,7 +138,8 @@ Result<BackupPlan> BackupJob::makePlan(const Profile &profile, Catalog *catalog,
         db.name = name;
         auto size = (*session)->databaseSize(name);
         db.sizeBytes = size ? *size : 0;
-        const std::optional<qint64> last = catalog ? catalog->lastDumpBytes(profile.name, name) : std::nullopt;
+        const std::optional<qint64> last =
+            catalog ? catalog->lastDumpBytes(profile.name, name) : std::nullopt;
         db.expectedDumpBytes = last.value_or(db.sizeBytes);
         plan.databases.append(db);
     }
@@ -254,10 +260,11 @@ Status BackupJob::run(JobContext &ctx)
         if (m_profile.scryptLogN > 0)
             encryption.scryptLogN = m_profile.scryptLogN;
         if (!m_options.passphraseProvider)
-            return makeError(QStringLiteral("secret.missing"),
-                             QStringLiteral("profile '%1' encrypts with a passphrase, but no passphrase is available: "
-                                            "store it with `lifeboat-cli secret set %1 passphrase`")
-                                 .arg(m_profile.name));
+            return makeError(
+                QStringLiteral("secret.missing"),
+                QStringLiteral("profile '%1' encrypts with a passphrase, but no passphrase is available: "
+                               "store it with `lifeboat-cli secret set %1 passphrase`")
+                    .arg(m_profile.name));
         auto passphrase = m_options.passphraseProvider();
         if (!passphrase)
             return passphrase.error();
@@ -284,6 +291,8 @@ Status BackupJob::run(JobContext &ctx)
         if (!result.ok())
             break;
     }
+    if (result.ok() && m_profile.verifyAfterBackup && !cancelled())
+        verifyNewArtifacts(ctx, encryption);
     encryption.passphrase.fill('\0');
     if (!result.ok())
         return result;
@@ -293,21 +302,95 @@ Status BackupJob::run(JobContext &ctx)
     return {};
 }
 
+namespace {
+// The verification's events go into the backup's run; the verification keeps its own run.
+class VerifyContext final : public JobContext
+{
+public:
+    explicit VerifyContext(JobContext &outer)
+        : m_outer(outer)
+    {}
+    void setPhase(const QString &phase) override { m_outer.setPhase(QStringLiteral("verifying: ") + phase); }
+    void setProgress(qint64, qint64) override {}
+    void log(const QString &level, const QString &message) override { m_outer.log(level, message); }
+    void addOutput(const QString &output) override { m_outputs << output; }
+    void addArtifact(qint64) override {}
+    bool isCancelled() const override { return m_outer.isCancelled(); }
+    Catalog &catalog() override { return m_outer.catalog(); }
+    void setRunId(qint64 runId) override { m_runId = runId; }
+    QStringList m_outputs;
+    qint64 m_runId = 0;
+
+private:
+    JobContext &m_outer;
+};
+} // namespace
+
+void BackupJob::verifyNewArtifacts(JobContext &ctx, const EncryptionSettings &encryption)
+{
+    DecryptionKeys keys;
+    keys.passphrase = encryption.passphrase;
+    if (!encryption.recipients.isEmpty()) {
+        auto indexed = ctx.catalog().secret(m_profile.name, secretKindName(SecretKind::AgeIdentity));
+        if (m_options.secretStore && indexed && indexed->has_value()) {
+            ProfileSecrets secrets(*m_options.secretStore, ctx.catalog());
+            auto identity = secrets.identity(m_profile.name);
+            if (identity)
+                keys.identities << *identity;
+        }
+        if (keys.identities.isEmpty()) {
+            const QString why =
+                QStringLiteral("the new backup was not verified: its age identity is not in this "
+                               "keychain (verify it with `lifeboat-cli verify ID --restore "
+                               "--identity FILE`)");
+            ctx.log(QStringLiteral("warning"), why);
+            ctx.addOutput(QStringLiteral("not verified: ") + why);
+            return;
+        }
+    }
+    for (qint64 id : std::as_const(m_newArtifacts)) {
+        RestoreRequest request;
+        request.artifactId = id;
+        request.purpose = RestoreRequest::Purpose::Verify;
+        request.sandbox = true;
+        request.keys = keys;
+        RestoreJob verify(m_profile.name, serverKey(), request, m_paths);
+        VerifyContext nested(ctx);
+        const Status s = verify.run(nested);
+        if (nested.m_runId)
+            (void)ctx.catalog().finishRun(
+                nested.m_runId, s.ok() ? RunRecord::State::Succeeded : RunRecord::State::Failed,
+                s.ok() ? QStringLiteral("verified after the backup") : s.error().message, 0);
+        if (s.ok()) {
+            ctx.addOutput(nested.m_outputs.value(nested.m_outputs.size() - 1));
+        } else {
+            // The backup itself is good; the verification's failure is reported, not hidden.
+            ctx.log(QStringLiteral("warning"),
+                    QStringLiteral("verification of backup %1: %2").arg(id).arg(s.error().message));
+            ctx.addOutput(QStringLiteral("not verified: backup %1: %2").arg(id).arg(s.error().message));
+        }
+    }
+}
+
 Status BackupJob::backUpDatabase(JobContext &ctx, const BackupPlan &plan, const BackupPlan::Database &db,
                                  const EncryptionSettings &encryption,
-                                 const std::vector<std::unique_ptr<Destination>> &destinations, qint64 *storedTotal)
+                                 const std::vector<std::unique_ptr<Destination>> &destinations,
+                                 qint64 *storedTotal)
 {
     if (cancelled())
-        return makeError(QStringLiteral("cancelled"), QStringLiteral("cancelled; nothing of this run was kept"));
+        return makeError(QStringLiteral("cancelled"),
+                         QStringLiteral("cancelled; nothing of this run was kept"));
     const QDateTime started = Clock::instance().nowUtc();
     const QString stampBase = started.toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
-    const QString dumpExt = encryption.isEnabled() ? QStringLiteral(".dump.zst.age") : QStringLiteral(".dump.zst");
+    const QString dumpExt =
+        encryption.isEnabled() ? QStringLiteral(".dump.zst.age") : QStringLiteral(".dump.zst");
     const QString manifestExt =
         encryption.isEnabled() ? QStringLiteral(".manifest.json.age") : QStringLiteral(".manifest.json");
     // Never overwrite: a second backup within the same second gets a suffix.
     QString base;
     for (int n = 1;; ++n) {
-        base = objectBase(m_profile, db.name, n == 1 ? stampBase : stampBase + QLatin1Char('-') + QString::number(n));
+        base = objectBase(m_profile, db.name,
+                          n == 1 ? stampBase : stampBase + QLatin1Char('-') + QString::number(n));
         bool taken = false;
         for (const auto &d : destinations)
             taken = taken || d->exists(base + dumpExt) || d->exists(base + manifestExt);
@@ -331,7 +414,8 @@ Status BackupJob::backUpDatabase(JobContext &ctx, const BackupPlan &plan, const 
     auto writers = openWriters(destinations, objectPath);
     if (!writers)
         return writers.error();
-    auto chain = StoreChain::create(m_profile.zstdLevel, m_profile.zstdThreads, encryption, std::move(*writers));
+    auto chain =
+        StoreChain::create(m_profile.zstdLevel, m_profile.zstdThreads, encryption, std::move(*writers));
     if (!chain)
         return chain.error();
 
@@ -370,7 +454,8 @@ Status BackupJob::backUpDatabase(JobContext &ctx, const BackupPlan &plan, const 
     QElapsedTimer timer;
     timer.start();
     Status dumped = pipeline.run(request, **chain, [&](qint64 read) {
-        ctx.setProgress(doneBefore + qMin(read, db.expectedDumpBytes > 0 ? qMax(read, db.expectedDumpBytes) : read),
+        ctx.setProgress(doneBefore +
+                            qMin(read, db.expectedDumpBytes > 0 ? qMax(read, db.expectedDumpBytes) : read),
                         expectedTotal);
         (void)expected;
     });
@@ -459,9 +544,11 @@ Status BackupJob::backUpDatabase(JobContext &ctx, const BackupPlan &plan, const 
     if (!artifactId)
         return artifactId.error();
     ctx.addArtifact(*artifactId);
+    m_newArtifacts << *artifactId;
     for (const auto &d : destinations) {
-        const QString full = d->spec().startsWith(QLatin1Char('/')) ? d->spec() + QLatin1Char('/') + objectPath
-                                                                    : d->spec() + QLatin1Char('/') + objectPath;
+        const QString full = d->spec().startsWith(QLatin1Char('/'))
+                                 ? d->spec() + QLatin1Char('/') + objectPath
+                                 : d->spec() + QLatin1Char('/') + objectPath;
         ctx.addOutput(full);
     }
     *storedTotal += manifest.storedBytes;
@@ -479,11 +566,12 @@ Status BackupJob::backUpDatabase(JobContext &ctx, const BackupPlan &plan, const 
 
 Status BackupJob::dumpGlobals(JobContext &ctx, const BackupPlan &plan, const QString &base,
                               const EncryptionSettings &encryption,
-                              const std::vector<std::unique_ptr<Destination>> &destinations, Manifest *manifest)
+                              const std::vector<std::unique_ptr<Destination>> &destinations,
+                              Manifest *manifest)
 {
     ctx.setPhase(QStringLiteral("dumping roles and tablespaces"));
-    const QString path =
-        base + (encryption.isEnabled() ? QStringLiteral(".globals.sql.zst.age") : QStringLiteral(".globals.sql.zst"));
+    const QString path = base + (encryption.isEnabled() ? QStringLiteral(".globals.sql.zst.age")
+                                                        : QStringLiteral(".globals.sql.zst"));
     for (bool withPasswords : {true, false}) {
         auto writers = openWriters(destinations, path);
         if (!writers)
@@ -499,7 +587,8 @@ Status BackupJob::dumpGlobals(JobContext &ctx, const BackupPlan &plan, const QSt
         DumpPipeline::Request request;
         request.program = plan.pgDumpAll->path;
         request.arguments = {QStringLiteral("--globals-only"), QStringLiteral("--no-password"),
-                             QStringLiteral("--dbname=") + m_profile.connection.toConnInfo(manifest->database)};
+                             QStringLiteral("--dbname=") +
+                                 m_profile.connection.toConnInfo(manifest->database)};
         if (!withPasswords)
             request.arguments << QStringLiteral("--no-role-passwords");
         request.scanArchive = false;
@@ -517,7 +606,8 @@ Status BackupJob::dumpGlobals(JobContext &ctx, const BackupPlan &plan, const QSt
                 ctx.log(QStringLiteral("warning"),
                         QStringLiteral("roles were saved without their passwords: the user %1 may not read "
                                        "pg_authid (connect as a superuser to include them)")
-                            .arg(m_profile.connection.user.isEmpty() ? QStringLiteral("(default)") : m_profile.connection.user));
+                            .arg(m_profile.connection.user.isEmpty() ? QStringLiteral("(default)")
+                                                                     : m_profile.connection.user));
             return {};
         }
         if (!withPasswords || !s.error().message.contains(QLatin1String("pg_authid")) || cancelled())

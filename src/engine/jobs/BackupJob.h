@@ -67,6 +67,9 @@ private:
                        const EncryptionSettings &encryption,
                        const std::vector<std::unique_ptr<Destination>> &destinations, Manifest *manifest);
     bool cancelled() const { return m_cancelled.load(); }
+    // verifyAfterBackup: each new artifact restored into a throwaway cluster and compared.
+    void verifyNewArtifacts(JobContext &ctx, const EncryptionSettings &encryption);
+    QList<qint64> m_newArtifacts;
 
     Profile m_profile;
     ConfigPaths m_paths;

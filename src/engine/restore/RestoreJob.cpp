@@ -52,10 +52,19 @@ public:
     void addArtifact(qint64 id) override { m_artifactId = id; }
     bool isCancelled() const override { return false; } // a safety backup always completes
     Catalog &catalog() override { return m_outer.catalog(); }
-    void setRunId(qint64) override {}
+    void setRunId(qint64 runId) override { m_runId = runId; }
+    // The nested job's own run is finished by whoever ran it (see finishNested).
+    void finishNested(const Status &status, const QString &what)
+    {
+        if (m_runId)
+            (void)m_outer.catalog().finishRun(
+                m_runId, status.ok() ? RunRecord::State::Succeeded : RunRecord::State::Failed,
+                status.ok() ? what : status.error().message, 0);
+    }
 
     QStringList m_outputs;
     qint64 m_artifactId = 0;
+    qint64 m_runId = 0;
 
 private:
     JobContext &m_outer;
@@ -379,7 +388,10 @@ Status RestoreJob::run(JobContext &ctx)
         BackupJob backup(safety, m_paths, options);
         NestedContext nested(ctx);
         ctx.setPhase(QStringLiteral("safety backup of '%1'").arg(database));
-        if (Status s = backup.run(nested); !s)
+        const Status safetyStatus = backup.run(nested);
+        nested.finishNested(safetyStatus,
+                            QStringLiteral("safety backup of '%1' before replacing it").arg(database));
+        if (Status s = safetyStatus; !s)
             return makeError(s.error().code,
                              QStringLiteral("the safety backup of '%1' failed, so nothing was replaced: %2")
                                  .arg(database, s.error().message));
@@ -471,6 +483,7 @@ Status RestoreJob::run(JobContext &ctx)
         RestoreJob putBack(m_profileName, m_serverKey, back, m_paths);
         NestedContext nested(ctx);
         const Status s = putBack.run(nested);
+        nested.finishNested(s, QStringLiteral("put '%1' back from its safety backup").arg(database));
         if (!s)
             return makeError(
                 QStringLiteral("restore.rollback"),
