@@ -43,6 +43,7 @@ private Q_SLOTS:
     void badInput();
     void fullDestinationLeavesNoPartialFile();
     void passwordsComeFromPgpassLikePsql();
+    void profileExportImportRoundTrip();
 
 private:
     QString newConfigDir();
@@ -651,6 +652,44 @@ void TestBackup::passwordsComeFromPgpassLikePsql()
                  QLatin1String("asks for a password for user 'postgres' and none was found")),
              qPrintable(missing.errText()));
     QCOMPARE(backupFiles(dest).size(), 1);
+}
+
+void TestBackup::profileExportImportRoundTrip()
+{
+    const QString config = newConfigDir();
+    const QString dest = newDestDir();
+    QCOMPARE(m_run.cli(config, {QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("exported"),
+                                QStringLiteral("--db"), m_pg.uri(QStringLiteral("fixture")), QStringLiteral("--dest"),
+                                dest, QStringLiteral("--recipient"), m_recipient, QStringLiteral("--exclude-table-data"),
+                                QStringLiteral("sales.orders_2025"), QStringLiteral("--zstd-level"), QStringLiteral("7")})
+                 .exitCode,
+             0);
+    ProcessResult exported = m_run.cli(config, {QStringLiteral("profile"), QStringLiteral("export"), QStringLiteral("exported")});
+    QCOMPARE(exported.exitCode, 0);
+    QVERIFY(!exported.outText().contains(m_pg.password()));
+    // Import into another configuration: the same profile, and it backs up the same way.
+    const QString other = newConfigDir();
+    ProcessResult imported = m_run.cli(other, {QStringLiteral("profile"), QStringLiteral("import"), QStringLiteral("-")}, exported.out);
+    QVERIFY2(imported.exitCode == 0, qPrintable(imported.errText()));
+    const QJsonObject a = QJsonDocument::fromJson(m_run.cli(config, {QStringLiteral("--json"), QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("exported")}).out).object();
+    const QJsonObject b = QJsonDocument::fromJson(m_run.cli(other, {QStringLiteral("--json"), QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("exported")}).out).object();
+    QCOMPARE(b, a);
+    ProcessResult backup = m_run.cli(other, {QStringLiteral("backup"), QStringLiteral("exported")});
+    QVERIFY2(backup.exitCode == 0, qPrintable(backup.errText()));
+    const Manifest m = readManifest(backup.outText().trimmed().chopped(int(qstrlen(".dump.zst.age"))) + QStringLiteral(".manifest.json.age"));
+    QCOMPARE(m.zstdLevel, 7);
+    for (const auto &t : m.tables)
+        QVERIFY2(t.name != QLatin1String("orders_2025"), "excluded table data was dumped");
+    // Importing twice is refused; a file with a secret in it is refused.
+    QCOMPARE(m_run.cli(other, {QStringLiteral("profile"), QStringLiteral("import"), QStringLiteral("-")}, exported.out).exitCode, 1);
+    QJsonObject withSecret = QJsonDocument::fromJson(exported.out).object();
+    withSecret.insert(QStringLiteral("password"), QStringLiteral("hunter2"));
+    withSecret.insert(QStringLiteral("name"), QStringLiteral("sneaky"));
+    ProcessResult refused = m_run.cli(other, {QStringLiteral("profile"), QStringLiteral("import"), QStringLiteral("-")},
+                                      QJsonDocument(withSecret).toJson());
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(refused.errText().contains(QLatin1String("never carry secrets")), qPrintable(refused.errText()));
+    QVERIFY(!refused.errText().contains(QLatin1String("hunter2")));
 }
 
 QTEST_GUILESS_MAIN(TestBackup)

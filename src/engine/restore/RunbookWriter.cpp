@@ -1,6 +1,7 @@
 #include "engine/restore/RunbookWriter.h"
 
 #include "core/Manifest.h"
+#include "engine/storage/S3Url.h"
 
 #include <QSet>
 
@@ -89,18 +90,30 @@ QString RunbookWriter::write(const Profile &profile, const QList<ArtifactRecord>
        << QString();
     for (const ArtifactRecord &a : latest) {
         const ArtifactRecord::Location loc = a.locations.value(0);
-        const QString path = loc.destination + QLatin1Char('/') + loc.objectPath;
         const QString target = a.database + QStringLiteral("_restored");
         md << QStringLiteral("### %1").arg(a.database) << QString() << QStringLiteral("```sh");
+        QString path = loc.destination + QLatin1Char('/') + loc.objectPath;
+        if (loc.destination.startsWith(QLatin1String("s3://"))) {
+            // Fetch it first: the standard AWS CLI, with this destination's endpoint and region.
+            auto s3 = S3Url::parse(loc.destination);
+            if (s3) {
+                QString aws = QStringLiteral("aws s3 cp %1 .").arg(shellQuote(QStringLiteral("s3://%1/%2").arg(s3->bucket, s3->keyFor(loc.objectPath))));
+                if (!s3->endpoint.isEmpty())
+                    aws += QStringLiteral(" --endpoint-url %1").arg(shellQuote(s3->endpoint.toString()));
+                if (!s3->region.isEmpty())
+                    aws += QStringLiteral(" --region %1").arg(shellQuote(s3->region));
+                md << QStringLiteral("# 0. Download it (credentials: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or ~/.aws/credentials)");
+                md << aws;
+                path = loc.objectPath.section(QLatin1Char('/'), -1);
+            }
+        }
         md << QStringLiteral("# 1. Check the file is intact (must print: OK)");
         md << QStringLiteral("echo '%1  %2' | sha256sum -c -").arg(a.sha256, path);
         md << QStringLiteral("# 2. Create an empty database and restore into it");
         md << QStringLiteral("createdb %1").arg(shellQuote(target));
-        const QString decrypt =
-            a.encrypted
-                ? (profile.passphrase ? QStringLiteral("age -d %1 | ").arg(shellQuote(path))
-                                      : QStringLiteral("age -d -i KEY_FILE %1 | ").arg(shellQuote(path)))
-                : QStringLiteral("cat %1 | ").arg(shellQuote(path));
+        const QString decrypt = a.encrypted ? (profile.passphrase ? QStringLiteral("age -d %1 | ").arg(shellQuote(path))
+                                                                  : QStringLiteral("age -d -i KEY_FILE %1 | ").arg(shellQuote(path)))
+                                            : QStringLiteral("cat %1 | ").arg(shellQuote(path));
         md << decrypt + QStringLiteral("zstd -d | pg_restore --no-owner -d %1").arg(shellQuote(target));
         md << QStringLiteral("```") << QString();
         if (a.encrypted && !profile.passphrase)
