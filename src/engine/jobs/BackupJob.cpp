@@ -439,6 +439,9 @@ Status BackupJob::backUpDatabase(JobContext &ctx, const BackupPlan &plan, const 
         request.arguments << QStringLiteral("--exclude-table-data=") + t;
     request.what = QStringLiteral("pg_dump of database '%1'").arg(db.name);
     request.environment = m_childEnvironment; // empty = inherit (libpq's own password sources)
+    // The dump becomes visible last, after its manifest: a run killed in between leaves at most a
+    // manifest (and globals) without a dump, never a dump that looks complete but has no manifest.
+    request.commit = false;
 
     qint64 doneBefore = 0;
     qint64 expected = 0;
@@ -496,8 +499,7 @@ Status BackupJob::backUpDatabase(JobContext &ctx, const BackupPlan &plan, const 
 
     if (plan.pgDumpAll) {
         if (Status s = dumpGlobals(ctx, plan, base, encryption, destinations, &manifest); !s) {
-            for (const auto &d : destinations)
-                (void)d->remove(objectPath);
+            (*chain)->abort();
             return s;
         }
     }
@@ -506,8 +508,7 @@ Status BackupJob::backUpDatabase(JobContext &ctx, const BackupPlan &plan, const 
     ctx.setPhase(QStringLiteral("writing the manifest of %1").arg(db.name));
     auto manifestWriters = openWriters(destinations, manifestPath);
     if (!manifestWriters) {
-        for (const auto &d : destinations)
-            (void)d->remove(objectPath);
+        (*chain)->abort();
         return manifestWriters.error();
     }
     auto manifestChain = StoreChain::create(std::nullopt, 0, encryption, std::move(*manifestWriters));
@@ -519,9 +520,14 @@ Status BackupJob::backUpDatabase(JobContext &ctx, const BackupPlan &plan, const 
         wroteManifest = (*manifestChain)->finish();
     if (!wroteManifest) {
         (*manifestChain)->abort();
-        for (const auto &d : destinations)
-            (void)d->remove(objectPath);
+        (*chain)->abort();
         return wroteManifest;
+    }
+    // Now the dump itself appears.
+    if (Status s = (*chain)->commit(); !s) {
+        for (const auto &d : destinations)
+            (void)d->remove(manifestPath);
+        return s;
     }
 
     ArtifactRecord artifact;

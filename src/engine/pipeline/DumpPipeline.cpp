@@ -88,7 +88,7 @@ Status DumpPipeline::run(const Request &request, StoreChain &chain, const Progre
                                  .arg(request.what, s.error().message));
         }
     }
-    return chain.finish();
+    return request.commit ? chain.finish() : chain.flush();
 }
 
 } // namespace lifeboat

@@ -29,6 +29,8 @@ public:
         QStringList environment; // empty = inherit
         bool scanArchive = true;
         QString what; // "pg_dump of database 'shop'", for messages
+        // false: leave the chain flushed but not committed (the caller commits in its own order).
+        bool commit = true;
     };
     using ProgressFn = std::function<void(qint64 bytesRead)>;
 

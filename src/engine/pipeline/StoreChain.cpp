@@ -28,6 +28,20 @@ private:
     ByteSink *m_next;
     qint64 *m_counter;
 };
+// Holds back finish() from the writers until commit().
+class GateSink final : public ByteSink
+{
+public:
+    explicit GateSink(ByteSink *next)
+        : m_next(next)
+    {}
+    Status write(const char *data, qint64 size) override { return m_next->write(data, size); }
+    Status finish() override { return {}; }
+    void abort() override { m_next->abort(); }
+
+private:
+    ByteSink *m_next;
+};
 } // namespace
 
 StoreChain::~StoreChain()
@@ -46,7 +60,8 @@ Result<std::unique_ptr<StoreChain>> StoreChain::create(std::optional<int> zstdLe
     for (auto &w : chain->m_writers)
         raw.push_back(w.get());
     chain->m_tee = std::make_unique<TeeSink>(raw);
-    chain->m_hash = std::make_unique<Sha256Sink>(chain->m_tee.get());
+    chain->m_gate = std::make_unique<GateSink>(chain->m_tee.get());
+    chain->m_hash = std::make_unique<Sha256Sink>(chain->m_gate.get());
     ByteSink *next = chain->m_hash.get();
     if (!encryption.passphrase.isEmpty()) {
         auto enc = AgeEncryptor::forPassphrase(encryption.passphrase, encryption.scryptLogN, next);
@@ -75,7 +90,24 @@ Result<std::unique_ptr<StoreChain>> StoreChain::create(std::optional<int> zstdLe
 
 Status StoreChain::finish()
 {
+    if (Status s = flush(); !s)
+        return s;
+    return commit();
+}
+
+Status StoreChain::flush()
+{
     Status s = m_head->finish();
+    if (!s) {
+        abort();
+        return s;
+    }
+    return {};
+}
+
+Status StoreChain::commit()
+{
+    Status s = m_tee->finish();
     if (!s) {
         abort();
         return s;

@@ -27,8 +27,13 @@ public:
 
     ByteSink *head() const { return m_head; }
     Status write(const char *data, qint64 size) { return m_head->write(data, size); }
-    // Flushes every stage; writers make their objects visible only now.
+    // Flushes every stage; writers make their objects visible only now. Same as flush() + commit().
     Status finish();
+    // Two phases, so related objects appear in a chosen order (a backup's manifest before its dump):
+    // flush() ends compression and encryption and fixes size and SHA-256 — nothing is visible yet;
+    // commit() makes the objects visible (fsync + link / complete the multipart upload).
+    Status flush();
+    Status commit();
     void abort();
 
     qint64 storedBytes() const;
@@ -40,6 +45,7 @@ private:
 
     std::vector<std::unique_ptr<ByteSink>> m_writers;
     std::unique_ptr<ByteSink> m_tee;
+    std::unique_ptr<ByteSink> m_gate;
     std::unique_ptr<Sha256Sink> m_hash;
     std::unique_ptr<ByteSink> m_encryptor;
     std::unique_ptr<ZstdCompressor> m_compressor;
