@@ -138,6 +138,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void withoutTheKeychainNoPasswordIsFound();
     void backupLeaksNothing();
+    void restoreLeaksNothing();
     void wrongPasswordInTheKeychain();
     void passphraseProfile();
 
@@ -395,6 +396,32 @@ void TestSecretLeaks::backupLeaksNothing()
     QVERIFY2(restore.exitCode == 0, qPrintable(restore.errText()));
     QCOMPARE(m_pg.psql(QStringLiteral("SELECT count(*) FROM items"), QStringLiteral("restored")).trimmed(),
              QStringLiteral("200000"));
+}
+
+void TestSecretLeaks::restoreLeaksNothing()
+{
+    // The restore of that backup, on the profile's server whose password only the keychain holds:
+    // pg_restore gets it through a private passfile, libpq in memory, nothing anywhere else.
+    QVERIFY(!m_pg.psql(QStringLiteral("ALTER ROLE lb_secret CREATEDB")).isNull());
+    TreeWatch watch;
+    const ProcessResult restore =
+        watchedCli({QStringLiteral("restore"), QStringLiteral("1"), QStringLiteral("--to-db"),
+                    QStringLiteral("leak_restored"), QStringLiteral("--no-owner")},
+                   m_password, &watch);
+    QVERIFY2(restore.exitCode == 0, qPrintable(QString(restore.errText() + restore.outText()).right(700)));
+    QVERIFY2(watch.programs.contains(QStringLiteral("pg_restore")),
+             qPrintable(watch.programs.values().join(QLatin1Char(' '))));
+    QVERIFY2(watch.leaks.isEmpty(), qPrintable(watch.leaks.join(QStringLiteral("; "))));
+    QVERIFY2(watch.pgPasswordEnv.isEmpty(), qPrintable(watch.pgPasswordEnv.join(QStringLiteral("; "))));
+    QVERIFY2(!watch.passfiles.isEmpty(), "pg_restore had no PGPASSFILE");
+    QVERIFY2(watch.badPassfiles.isEmpty(), qPrintable(watch.badPassfiles.join(QStringLiteral("; "))));
+    for (const QString &passfile : std::as_const(watch.passfiles))
+        QVERIFY2(!QFileInfo::exists(passfile), qPrintable(passfile));
+    QVERIFY(!restore.out.contains(m_password) && !restore.err.contains(m_password));
+    QCOMPARE(
+        m_pg.psql(QStringLiteral("SELECT count(*) FROM items"), QStringLiteral("leak_restored")).trimmed(),
+        QStringLiteral("200000"));
+    scanEverywhere(m_password);
 }
 
 void TestSecretLeaks::wrongPasswordInTheKeychain()

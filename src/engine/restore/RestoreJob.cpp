@@ -4,6 +4,7 @@
 #include "core/Clock.h"
 #include "engine/jobs/BackupJob.h"
 #include "engine/pg/ConnectionParser.h"
+#include "engine/pg/PgPassFile.h"
 #include "engine/pg/PgSession.h"
 #include "engine/pg/PgToolFinder.h"
 #include "engine/pipeline/ChildProcess.h"
@@ -11,6 +12,7 @@
 #include "engine/restore/ArtifactReader.h"
 #include "engine/restore/IntegrityChecker.h"
 #include "engine/restore/Sandbox.h"
+#include "engine/secrets/ProfileSecrets.h"
 #include "engine/storage/LocalFileWriter.h"
 
 #include <QDir>
@@ -128,7 +130,10 @@ RestoreJob::RestoreJob(QString profileName, QString serverKey, RestoreRequest re
     , m_paths(std::move(paths))
 {}
 
-RestoreJob::~RestoreJob() = default;
+RestoreJob::~RestoreJob()
+{
+    m_password.fill('\0');
+}
 
 QString RestoreJob::kind() const
 {
@@ -272,6 +277,25 @@ Status RestoreJob::run(JobContext &ctx)
             QStringLiteral("the profile of %1 no longer exists: name the target server with --target URI")
                 .arg(reader->label()));
     }
+    if (profile && m_request.secretStore && !(verify && m_request.sandbox) &&
+        (!m_request.target || *m_request.target == profile->connection)) {
+        auto indexed = ctx.catalog().secret(profile->name, secretKindName(SecretKind::DbPassword));
+        if (indexed && indexed->has_value()) {
+            ProfileSecrets secrets(*m_request.secretStore, ctx.catalog());
+            auto password = secrets.get(profile->name, SecretKind::DbPassword);
+            if (!password)
+                return password.error();
+            if (password->has_value()) {
+                m_password = **password;
+                (*password)->fill('\0');
+                auto file = PgPassFile::create(m_password);
+                if (!file)
+                    return file.error();
+                m_passFile = std::move(*file);
+                m_childEnvironment = m_passFile->environment();
+            }
+        }
+    }
     const bool noOwner = m_request.noOwner || (verify && m_request.sandbox);
     QString database = m_request.toDatabase;
     if (database.isEmpty())
@@ -281,7 +305,7 @@ Status RestoreJob::run(JobContext &ctx)
 
     // 3. Pre-flight on the target.
     ctx.setPhase(QStringLiteral("pre-flight checks on %1").arg(target.displayName()));
-    auto admin = PgSession::connect(target, QStringLiteral("postgres"));
+    auto admin = PgSession::connect(target, QStringLiteral("postgres"), m_password);
     if (!admin)
         return admin.error();
     const int targetMajor = (*admin)->serverMajor();
@@ -429,7 +453,7 @@ Status RestoreJob::run(JobContext &ctx)
     // A partial restore (--schema/--table) restores only the selected objects; pg_restore then
     // leaves out the schemas and extensions they live in and depend on, so create those first.
     if (!m_request.schemas.isEmpty() || !m_request.tables.isEmpty()) {
-        auto fresh = PgSession::connect(target, database);
+        auto fresh = PgSession::connect(target, database, m_password);
         if (!fresh)
             return rollbackNew(**admin, database, fresh.error().message);
         QSet<QString> schemas;
@@ -588,7 +612,7 @@ Status RestoreJob::restoreInto(JobContext &ctx, const ArtifactRecord &artifact, 
                 warnings->append(text.section(QStringLiteral("pg_restore: "), 1).trimmed());
         }
     });
-    if (Status s = child.start(pgRestore, args, {},
+    if (Status s = child.start(pgRestore, args, m_childEnvironment,
                                archivePath.isEmpty() ? ChildProcess::Stdin::Pipe : ChildProcess::Stdin::Null,
                                ChildProcess::Stdout::Null);
         !s)
@@ -634,7 +658,7 @@ Status RestoreJob::restoreInto(JobContext &ctx, const ArtifactRecord &artifact, 
 Status RestoreJob::compareWithManifest(JobContext &ctx, const Manifest &manifest,
                                        const ConnectionSpec &target, const QString &database, bool *allMatch)
 {
-    auto session = PgSession::connect(target, database);
+    auto session = PgSession::connect(target, database, m_password);
     if (!session)
         return session.error();
     const bool partial = !m_request.schemas.isEmpty() || !m_request.tables.isEmpty();

@@ -57,6 +57,11 @@ private:
     // --jobs > 1: the decoded archive, written during the integrity check.
     std::unique_ptr<QTemporaryDir> m_scratch;
     QString m_decodedArchive;
+    // The profile's database password from the keychain, when it has one and the restore goes to
+    // the profile's own server: libpq gets it in memory, pg_restore through a private passfile.
+    QByteArray m_password;
+    std::unique_ptr<class PgPassFile> m_passFile;
+    QStringList m_childEnvironment;
 };
 
 } // namespace lifeboat
