@@ -1,5 +1,7 @@
 #include "cli/Cli.h"
 
+#include "core/ByteSize.h"
+
 #include "cli/CliArguments.h"
 #include "core/Catalog.h"
 #include "core/JobInfo.h"
@@ -38,11 +40,6 @@ QTextStream &err()
 {
     static QTextStream s(stderr);
     return s;
-}
-
-QString mib(qint64 bytes)
-{
-    return QString::number(double(bytes) / (1024.0 * 1024.0), 'f', 1) + QStringLiteral(" MiB");
 }
 
 const char *const kHelp = R"(lifeboat-cli — back up PostgreSQL databases and prove that they restore
@@ -130,8 +127,7 @@ QJsonObject artifactJson(const ArtifactRecord &a)
 Cli::Cli(QObject *parent)
     : QObject(parent)
     , m_tty(::isatty(STDERR_FILENO) == 1)
-{
-}
+{}
 
 Cli::~Cli() = default;
 
@@ -155,7 +151,8 @@ int Cli::usage(const QString &message)
 
 void Cli::printJson(const QJsonValue &value) const
 {
-    const QJsonDocument doc = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+    const QJsonDocument doc =
+        value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
     out() << QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
     out().flush();
 }
@@ -172,7 +169,8 @@ Status Cli::openCatalog()
     m_catalog = std::move(*catalog);
     auto recovered = RunRecovery::recover(*m_catalog, m_paths);
     if (recovered && *recovered > 0)
-        err() << "lifeboat-cli: " << *recovered << " interrupted run(s) found and marked as interrupted" << Qt::endl;
+        err() << "lifeboat-cli: " << *recovered << " interrupted run(s) found and marked as interrupted"
+              << Qt::endl;
     return {};
 }
 
@@ -258,10 +256,11 @@ int Cli::cmdProfileAdd(const QStringList &args)
 {
     CliArguments parser({QStringLiteral("db"), QStringLiteral("database"), QStringLiteral("include"),
                          QStringLiteral("exclude"), QStringLiteral("dest"), QStringLiteral("zstd-level"),
-                         QStringLiteral("zstd-threads"), QStringLiteral("recipient"), QStringLiteral("exclude-schema"),
-                         QStringLiteral("exclude-table"), QStringLiteral("exclude-table-data"),
-                         QStringLiteral("tool-dir")},
-                        {QStringLiteral("all-databases"), QStringLiteral("globals"), QStringLiteral("verify-after-backup"), QStringLiteral("passphrase")});
+                         QStringLiteral("zstd-threads"), QStringLiteral("recipient"),
+                         QStringLiteral("exclude-schema"), QStringLiteral("exclude-table"),
+                         QStringLiteral("exclude-table-data"), QStringLiteral("tool-dir")},
+                        {QStringLiteral("all-databases"), QStringLiteral("globals"),
+                         QStringLiteral("verify-after-backup"), QStringLiteral("passphrase")});
     if (Status s = parser.parse(args); !s)
         return usage(s.error().message);
     if (parser.positional().size() != 1)
@@ -289,7 +288,9 @@ int Cli::cmdProfileAdd(const QStringList &args)
             p.databases << p.connection.dbname;
     }
     for (const QString &dest : parser.values(QStringLiteral("dest")))
-        p.destinations << (dest.contains(QLatin1String("://")) ? dest : QDir::cleanPath(QDir::current().absoluteFilePath(dest)));
+        p.destinations << (dest.contains(QLatin1String("://"))
+                               ? dest
+                               : QDir::cleanPath(QDir::current().absoluteFilePath(dest)));
     bool ok = true;
     if (parser.isSet(QStringLiteral("zstd-level"))) {
         p.zstdLevel = parser.value(QStringLiteral("zstd-level")).toInt(&ok);
@@ -355,15 +356,18 @@ int Cli::cmdProfileList()
         return 0;
     }
     if (profiles->isEmpty()) {
-        out() << "no profiles yet: add one with lifeboat-cli profile add NAME --db URI --dest FOLDER" << Qt::endl;
+        out() << "no profiles yet: add one with lifeboat-cli profile add NAME --db URI --dest FOLDER"
+              << Qt::endl;
         return 0;
     }
     for (const Profile &p : *profiles) {
-        const QString dbs = p.databaseMode == Profile::DatabaseMode::All ? QStringLiteral("all databases")
-                                                                          : p.databases.join(QStringLiteral(", "));
+        const QString dbs = p.databaseMode == Profile::DatabaseMode::All
+                                ? QStringLiteral("all databases")
+                                : p.databases.join(QStringLiteral(", "));
         out() << p.name << "\t" << p.connection.displayName() << "\t" << dbs << "\t"
               << p.destinations.join(QStringLiteral(", ")) << "\t"
-              << (p.isEncrypted() ? QStringLiteral("encrypted") : QStringLiteral("NOT encrypted")) << Qt::endl;
+              << (p.isEncrypted() ? QStringLiteral("encrypted") : QStringLiteral("NOT encrypted"))
+              << Qt::endl;
     }
     return 0;
 }
@@ -386,16 +390,18 @@ int Cli::cmdProfileShow(const QStringList &args)
           << "databases:    "
           << (p->databaseMode == Profile::DatabaseMode::All
                   ? QStringLiteral("all (include: %1; exclude: %2)")
-                        .arg(p->includePatterns.isEmpty() ? QStringLiteral("*") : p->includePatterns.join(QStringLiteral(", ")),
-                             p->excludePatterns.isEmpty() ? QStringLiteral("none") : p->excludePatterns.join(QStringLiteral(", ")))
+                        .arg(p->includePatterns.isEmpty() ? QStringLiteral("*")
+                                                          : p->includePatterns.join(QStringLiteral(", ")),
+                             p->excludePatterns.isEmpty() ? QStringLiteral("none")
+                                                          : p->excludePatterns.join(QStringLiteral(", ")))
                   : p->databases.join(QStringLiteral(", ")))
           << "\n"
           << "destinations: " << p->destinations.join(QStringLiteral(", ")) << "\n"
           << "compression:  zstd level " << p->zstdLevel << "\n"
           << "encryption:   "
-          << (p->passphrase ? QStringLiteral("age passphrase")
-                            : p->recipients.isEmpty() ? QStringLiteral("none")
-                                                      : QStringLiteral("age → ") + p->recipients.join(QStringLiteral(", ")))
+          << (p->passphrase             ? QStringLiteral("age passphrase")
+              : p->recipients.isEmpty() ? QStringLiteral("none")
+                                        : QStringLiteral("age → ") + p->recipients.join(QStringLiteral(", ")))
           << "\n"
           << "globals:      " << (p->globals ? "yes" : "no") << Qt::endl;
     return 0;
@@ -454,21 +460,24 @@ int Cli::cmdProfileImport(const QStringList &args)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &parseError);
     if (!doc.isObject())
-        return fail(makeError(QStringLiteral("profile.json"),
-                              QStringLiteral("%1 is not a profile export (JSON: %2)").arg(args.first(), parseError.errorString())),
-                    2);
+        return fail(
+            makeError(QStringLiteral("profile.json"), QStringLiteral("%1 is not a profile export (JSON: %2)")
+                                                          .arg(args.first(), parseError.errorString())),
+            2);
     QJsonObject o = doc.object();
     if (o.value(QLatin1String("format")).toString() != QLatin1String("lifeboat-profile"))
         return fail(makeError(QStringLiteral("profile.json"),
-                              QStringLiteral("%1 is not a Lifeboat profile export (made by lifeboat-cli profile export)")
+                              QStringLiteral(
+                                  "%1 is not a Lifeboat profile export (made by lifeboat-cli profile export)")
                                   .arg(args.first())),
                     2);
     for (const char *secretish : {"password", "secret", "passphraseValue"}) {
         if (o.contains(QLatin1String(secretish)))
-            return fail(makeError(QStringLiteral("profile.secret"),
-                                  QStringLiteral("%1 contains a '%2' field; profiles never carry secrets: remove it")
-                                      .arg(args.first(), QLatin1String(secretish))),
-                        2);
+            return fail(
+                makeError(QStringLiteral("profile.secret"),
+                          QStringLiteral("%1 contains a '%2' field; profiles never carry secrets: remove it")
+                              .arg(args.first(), QLatin1String(secretish))),
+                2);
     }
     auto p = Profile::fromJson(o);
     if (!p)
@@ -518,7 +527,7 @@ void Cli::onJobUpdated(const JobInfo &job)
         return;
     QString line = QStringLiteral("%1: %2").arg(job.profileName, job.phase);
     if (job.bytesDone > 0)
-        line += QStringLiteral("  %1").arg(mib(job.bytesDone));
+        line += QStringLiteral("  %1").arg(formatMiB(job.bytesDone));
     if (job.percent() >= 0)
         line += QStringLiteral("  %1%").arg(job.percent());
     if (job.etaSeconds >= 0)
@@ -583,7 +592,8 @@ int Cli::cmdList(const QStringList &args)
         return 0;
     }
     if (artifacts->isEmpty()) {
-        out() << "no backups of '" << args.first() << "' yet: run lifeboat-cli backup " << args.first() << Qt::endl;
+        out() << "no backups of '" << args.first() << "' yet: run lifeboat-cli backup " << args.first()
+              << Qt::endl;
         return 0;
     }
     out() << QStringLiteral("%1  %2  %3  %4  %5  %6")
@@ -599,7 +609,7 @@ int Cli::cmdList(const QStringList &args)
                      .arg(QString::number(r.id), -6)
                      .arg(r.createdUtc.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), -20)
                      .arg(r.database, -20)
-                     .arg(mib(r.storedBytes), 12)
+                     .arg(formatMiB(r.storedBytes), 12)
                      .arg(r.sha256, -64)
                      .arg(r.verifyState.isEmpty() ? QStringLiteral("never") : r.verifyState)
               << Qt::endl;

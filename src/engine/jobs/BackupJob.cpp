@@ -1,5 +1,7 @@
 #include "engine/jobs/BackupJob.h"
 
+#include "core/ByteSize.h"
+
 #include "core/Catalog.h"
 #include "core/Clock.h"
 #include "core/NamePattern.h"
@@ -23,11 +25,6 @@
 namespace lifeboat {
 
 namespace {
-QString mib(qint64 bytes)
-{
-    return QString::number(double(bytes) / (1024.0 * 1024.0), 'f', 1) + QStringLiteral(" MiB");
-}
-
 // Opens a writer for `relativePath` at every destination; on failure none is left behind.
 Result<std::vector<std::unique_ptr<ByteSink>>>
 openWriters(const std::vector<std::unique_ptr<Destination>> &dests, const QString &relativePath)
@@ -298,7 +295,7 @@ Status BackupJob::run(JobContext &ctx)
         return result;
     ctx.log(QStringLiteral("info"), QStringLiteral("backed up %1 database(s), %2 stored")
                                         .arg(plan->databases.size())
-                                        .arg(mib(storedTotal)));
+                                        .arg(formatMiB(storedTotal)));
     return {};
 }
 
@@ -564,7 +561,7 @@ Status BackupJob::backUpDatabase(JobContext &ctx, const BackupPlan &plan, const 
                 .arg(db.name)
                 .arg(manifest.tables.size())
                 .arg(manifest.totalRows())
-                .arg(mib(manifest.dumpBytes), mib(manifest.storedBytes))
+                .arg(formatMiB(manifest.dumpBytes), formatMiB(manifest.storedBytes))
                 .arg(seconds, 0, 'f', 1)
                 .arg(manifest.sha256));
     return {};

@@ -1,13 +1,8 @@
 #include "engine/jobs/BackupPlan.h"
 
-namespace lifeboat {
+#include "core/ByteSize.h"
 
-namespace {
-QString mib(qint64 bytes)
-{
-    return QStringLiteral("%1 MiB").arg(double(bytes) / (1024.0 * 1024.0), 0, 'f', 1);
-}
-} // namespace
+namespace lifeboat {
 
 QStringList BackupPlan::describe() const
 {
@@ -20,7 +15,7 @@ QStringList BackupPlan::describe() const
             << QStringLiteral("pg_dumpall --globals-only: %1 (%2)").arg(pgDumpAll->path, pgDumpAll->version);
     for (const Database &db : databases)
         lines << QStringLiteral("would back up database '%1' (%2 on the server)")
-                     .arg(db.name, mib(db.sizeBytes));
+                     .arg(db.name, formatMiB(db.sizeBytes));
     const QString encryption =
         profile.passphrase
             ? QStringLiteral("age, passphrase (scrypt)")
@@ -32,7 +27,8 @@ QStringList BackupPlan::describe() const
                  .arg(encryption);
     for (const Target &t : targets)
         lines << QStringLiteral("to %1 (%2 free)")
-                     .arg(t.description, t.freeBytes < 0 ? QStringLiteral("unknown") : mib(t.freeBytes));
+                     .arg(t.description,
+                          t.freeBytes < 0 ? QStringLiteral("unknown") : formatMiB(t.freeBytes));
     for (const QString &w : warnings)
         lines << QStringLiteral("warning: ") + w;
     lines << QStringLiteral("dry run: nothing was written");

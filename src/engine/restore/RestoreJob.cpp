@@ -1,5 +1,7 @@
 #include "engine/restore/RestoreJob.h"
 
+#include "core/ByteSize.h"
+
 #include "core/Catalog.h"
 #include "core/Clock.h"
 #include "engine/jobs/BackupJob.h"
@@ -27,11 +29,6 @@
 namespace lifeboat {
 
 namespace {
-
-QString mib(qint64 bytes)
-{
-    return QString::number(double(bytes) / (1024.0 * 1024.0), 'f', 1) + QStringLiteral(" MiB");
-}
 
 // Forwards progress and events of a nested job (the safety backup) to the restore's context,
 // keeping the restore's own run.
@@ -220,9 +217,9 @@ Status RestoreJob::run(JobContext &ctx)
                     QStringLiteral(
                         "not enough room in %1 for the %2 temporary copy that --jobs %3 needs (%4 free): "
                         "restoring as a stream with one job instead")
-                        .arg(QDir::tempPath(), mib(manifest->dumpBytes))
+                        .arg(QDir::tempPath(), formatMiB(manifest->dumpBytes))
                         .arg(jobs)
-                        .arg(mib(free)));
+                        .arg(formatMiB(free)));
             jobsNotes << QStringLiteral("--jobs %1 falls back to streaming: not enough temporary disk space")
                              .arg(jobs);
             jobs = 1;
@@ -239,7 +236,7 @@ Status RestoreJob::run(JobContext &ctx)
             decodedSink = std::make_unique<PlainFileSink>(decoded.get());
             jobsNotes << QStringLiteral("--jobs %1: a private temporary copy of %2 in %3")
                              .arg(jobs)
-                             .arg(mib(manifest->dumpBytes), QDir::tempPath());
+                             .arg(formatMiB(manifest->dumpBytes), QDir::tempPath());
         }
     }
     auto integrity = IntegrityChecker::check(
