@@ -35,8 +35,9 @@ LB_PACKAGES=(
     # runtime: the tools Lifeboat drives, and a Secret Service for the keychain
     postgresql-15 postgresql-client-15 zstd age "awscli|aws"
     gnome-keyring libsecret-tools dbus dbus-x11
-    # tests: npm peers, Xvfb, GNU time (bench), runuser, ps/pgrep, systemd-analyze
-    "nodejs|node" "npm|npm" xvfb xauth procps time util-linux systemd
+    # tests: npm peers, Xvfb, GNU time (bench), runuser, ps/pgrep, systemd-analyze, and the
+    # time zones of the schedule tests (Europe/Bucharest, America/New_York)
+    "nodejs|node" "npm|npm" xvfb xauth procps time util-linux systemd tzdata
 )
 
 lb_log() { printf '==> %s\n' "$*" >&2; }

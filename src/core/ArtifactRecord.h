@@ -14,6 +14,7 @@ struct ArtifactRecord
         QString destination;  // the profile's destination as configured (folder or URL)
         QString objectPath;   // relative to it: <slug>/<db>/<db>_<stamp>.dump.zst[.age]
         QString manifestPath; // relative to it
+        QDateTime prunedUtc;  // when retention deleted it from this destination; invalid = present
     };
 
     qint64 id = 0;
@@ -31,6 +32,7 @@ struct ArtifactRecord
     QString verifyState; // "", "verified", "failed"
     QDateTime verifiedUtc;
     double restoreSeconds = 0;
+    QDateTime prunedUtc; // when retention deleted it from its last destination; invalid = present
 };
 
 } // namespace lifeboat

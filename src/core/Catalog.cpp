@@ -107,6 +107,19 @@ const char *const kMigrations[] = {
     " written_utc TEXT NOT NULL,"
     " exported_utc TEXT,"
     " PRIMARY KEY (profile_name, kind));",
+    // version 3: what started a run (schedules), pruned artifacts (retention), alert state
+    "ALTER TABLE runs ADD COLUMN run_trigger TEXT NOT NULL DEFAULT 'manual';"
+    "ALTER TABLE artifacts ADD COLUMN pruned_utc TEXT;"
+    "ALTER TABLE artifact_locations ADD COLUMN pruned_utc TEXT;"
+    "CREATE TABLE alert_state ("
+    " profile_name TEXT NOT NULL,"
+    " subject TEXT NOT NULL DEFAULT '',"
+    " condition TEXT NOT NULL,"
+    " state TEXT NOT NULL,"
+    " since_utc TEXT NOT NULL,"
+    " notified_utc TEXT,"
+    " detail TEXT NOT NULL DEFAULT '',"
+    " PRIMARY KEY (profile_name, subject, condition));",
 };
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == Catalog::kSchemaVersion,
               "one migration per schema version");
@@ -116,8 +129,7 @@ static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == Catalog::kSchemaVe
 Catalog::Catalog(QString path, QString connectionName)
     : m_path(std::move(path))
     , m_connectionName(std::move(connectionName))
-{
-}
+{}
 
 Catalog::~Catalog()
 {
@@ -153,7 +165,8 @@ Result<std::unique_ptr<Catalog>> Catalog::open(const QString &path)
     // initialised exactly once); connections are then added concurrently without harm.
     static const bool sqliteAvailable = QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"));
     Q_UNUSED(sqliteAvailable);
-    const QString name = QStringLiteral("lifeboat-catalog-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString name =
+        QStringLiteral("lifeboat-catalog-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     {
         QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         database.setDatabaseName(path);
@@ -168,7 +181,8 @@ Result<std::unique_ptr<Catalog>> Catalog::open(const QString &path)
     }
     std::unique_ptr<Catalog> catalog(new Catalog(path, name));
     QSqlQuery q(catalog->db());
-    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"}) {
+    for (const char *pragma :
+         {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"}) {
         // Switching a new catalog to WAL needs an exclusive lock that SQLite does not wait for (the
         // busy timeout does not apply): when the app, the CLI and a timer open a new catalog at
         // once, all but one get "database is locked". Retry for as long as the busy timeout.
@@ -198,12 +212,13 @@ Status Catalog::migrate()
 {
     const int current = schemaVersion();
     if (current > kSchemaVersion)
-        return makeError(QStringLiteral("catalog.version"),
-                         QStringLiteral("the catalog %1 was written by a newer Lifeboat (schema %2, this one knows "
-                                        "%3): update Lifeboat")
-                             .arg(m_path)
-                             .arg(current)
-                             .arg(kSchemaVersion));
+        return makeError(
+            QStringLiteral("catalog.version"),
+            QStringLiteral("the catalog %1 was written by a newer Lifeboat (schema %2, this one knows "
+                           "%3): update Lifeboat")
+                .arg(m_path)
+                .arg(current)
+                .arg(kSchemaVersion));
     QSqlDatabase database = db();
     for (int version = current + 1; version <= kSchemaVersion; ++version) {
         // BEGIN IMMEDIATE: two processes opening a new catalog at once migrate it once.
@@ -225,7 +240,8 @@ Status Catalog::migrate()
                 return sqlError(error, QStringLiteral("migrate to schema %1").arg(version));
             }
         }
-        if (!q.exec(QStringLiteral("PRAGMA user_version=%1").arg(version)) || !q.exec(QStringLiteral("COMMIT"))) {
+        if (!q.exec(QStringLiteral("PRAGMA user_version=%1").arg(version)) ||
+            !q.exec(QStringLiteral("COMMIT"))) {
             const QSqlError error = q.lastError();
             q.exec(QStringLiteral("ROLLBACK"));
             return sqlError(error, QStringLiteral("migrate to schema %1").arg(version));
@@ -246,10 +262,11 @@ Result<qint64> Catalog::addProfile(const Profile &profile)
     q.addBindValue(now);
     if (!q.exec()) {
         if (this->profile(profile.name).ok())
-            return makeError(QStringLiteral("profile.exists"),
-                             QStringLiteral("a profile named '%1' already exists: choose another name or remove "
-                                            "it first")
-                                 .arg(profile.name));
+            return makeError(
+                QStringLiteral("profile.exists"),
+                QStringLiteral("a profile named '%1' already exists: choose another name or remove "
+                               "it first")
+                    .arg(profile.name));
         return sqlError(q.lastError(), QStringLiteral("save profile '%1'").arg(profile.name));
     }
     return q.lastInsertId().toLongLong();
@@ -265,9 +282,10 @@ Status Catalog::updateProfile(const Profile &profile)
     if (!q.exec())
         return sqlError(q.lastError(), QStringLiteral("update profile '%1'").arg(profile.name));
     if (q.numRowsAffected() == 0)
-        return makeError(QStringLiteral("profile.unknown"),
-                         QStringLiteral("there is no profile named '%1' (lifeboat-cli profile list shows them)")
-                             .arg(profile.name));
+        return makeError(
+            QStringLiteral("profile.unknown"),
+            QStringLiteral("there is no profile named '%1' (lifeboat-cli profile list shows them)")
+                .arg(profile.name));
     return {};
 }
 
@@ -279,9 +297,10 @@ Result<Profile> Catalog::profile(const QString &name) const
     if (!q.exec())
         return sqlError(q.lastError(), QStringLiteral("read profile '%1'").arg(name));
     if (!q.next())
-        return makeError(QStringLiteral("profile.unknown"),
-                         QStringLiteral("there is no profile named '%1' (lifeboat-cli profile list shows them)")
-                             .arg(name));
+        return makeError(
+            QStringLiteral("profile.unknown"),
+            QStringLiteral("there is no profile named '%1' (lifeboat-cli profile list shows them)")
+                .arg(name));
     Result<Profile> p = Profile::fromJson(QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object());
     if (p)
         p->id = q.value(0).toLongLong();
@@ -295,7 +314,8 @@ Result<QList<Profile>> Catalog::profiles() const
         return sqlError(q.lastError(), QStringLiteral("list profiles"));
     QList<Profile> out;
     while (q.next()) {
-        Result<Profile> p = Profile::fromJson(QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object());
+        Result<Profile> p =
+            Profile::fromJson(QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object());
         if (!p)
             return p.error();
         p->id = q.value(0).toLongLong();
@@ -312,17 +332,24 @@ Status Catalog::removeProfile(const QString &name)
     if (!q.exec())
         return sqlError(q.lastError(), QStringLiteral("remove profile '%1'").arg(name));
     if (q.numRowsAffected() == 0)
-        return makeError(QStringLiteral("profile.unknown"),
-                         QStringLiteral("there is no profile named '%1' (lifeboat-cli profile list shows them)")
-                             .arg(name));
+        return makeError(
+            QStringLiteral("profile.unknown"),
+            QStringLiteral("there is no profile named '%1' (lifeboat-cli profile list shows them)")
+                .arg(name));
+    // Its alert state goes with it (a new profile of that name starts with no alerts).
+    QSqlQuery a(db());
+    a.prepare(QStringLiteral("DELETE FROM alert_state WHERE profile_name=?"));
+    a.addBindValue(name);
+    (void)a.exec();
     return {};
 }
 
 Result<qint64> Catalog::beginRun(const RunRecord &run)
 {
     QSqlQuery q(db());
-    q.prepare(QStringLiteral("INSERT INTO runs(profile_id, profile_name, kind, state, started_utc, databases, "
-                             "message, pid) VALUES(?,?,?,?,?,?,?,?)"));
+    q.prepare(
+        QStringLiteral("INSERT INTO runs(profile_id, profile_name, kind, state, started_utc, databases, "
+                       "message, pid, run_trigger) VALUES(?,?,?,?,?,?,?,?,?)"));
     q.addBindValue(run.profileId);
     q.addBindValue(text(run.profileName));
     q.addBindValue(text(run.kind));
@@ -331,6 +358,7 @@ Result<qint64> Catalog::beginRun(const RunRecord &run)
     q.addBindValue(text(run.databases));
     q.addBindValue(text(run.message));
     q.addBindValue(run.pid);
+    q.addBindValue(run.trigger.isEmpty() ? QStringLiteral("manual") : run.trigger);
     if (!q.exec())
         return sqlError(q.lastError(), QStringLiteral("record a new run"));
     return q.lastInsertId().toLongLong();
@@ -378,11 +406,12 @@ RunRecord runFromQuery(const QSqlQuery &q)
     r.message = q.value(8).toString();
     r.bytes = q.value(9).toLongLong();
     r.pid = q.value(10).toLongLong();
+    r.trigger = q.value(11).toString();
     return r;
 }
-const char *const kRunColumns =
-    "SELECT id, profile_id, profile_name, kind, state, started_utc, finished_utc, databases, message, bytes, pid "
-    "FROM runs ";
+const char *const kRunColumns = "SELECT id, profile_id, profile_name, kind, state, started_utc, "
+                                "finished_utc, databases, message, bytes, pid, "
+                                "run_trigger FROM runs ";
 } // namespace
 
 Result<RunRecord> Catalog::run(qint64 runId) const
@@ -429,6 +458,109 @@ Result<QStringList> Catalog::events(qint64 runId) const
         out << q.value(0).toString() + QLatin1Char(' ') + q.value(1).toString() + QLatin1Char(' ') +
                    q.value(2).toString();
     return out;
+}
+
+namespace {
+// The WHERE clause of a run filter, its values appended to `binds`.
+QString runFilterSql(const Catalog::RunFilter &filter, QVariantList *binds)
+{
+    QStringList where;
+    if (!filter.profileName.isEmpty()) {
+        where << QStringLiteral("profile_name=?");
+        *binds << filter.profileName;
+    }
+    if (!filter.state.isEmpty()) {
+        where << QStringLiteral("state=?");
+        *binds << filter.state;
+    }
+    if (!filter.kind.isEmpty()) {
+        where << QStringLiteral("kind=?");
+        *binds << filter.kind;
+    }
+    if (filter.fromUtc.isValid()) {
+        where << QStringLiteral("started_utc>=?");
+        *binds << iso(filter.fromUtc);
+    }
+    if (filter.toUtc.isValid()) {
+        where << QStringLiteral("started_utc<?");
+        *binds << iso(filter.toUtc);
+    }
+    const QString search = filter.search.trimmed();
+    if (!search.isEmpty()) {
+        QString pattern = search;
+        pattern.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+            .replace(QLatin1Char('%'), QStringLiteral("\\%"))
+            .replace(QLatin1Char('_'), QStringLiteral("\\_"));
+        where << QStringLiteral("(profile_name || ' ' || databases || ' ' || message || ' ' || kind) LIKE ? "
+                                "ESCAPE '\\'");
+        *binds << QVariant(QLatin1Char('%') + pattern + QLatin1Char('%'));
+    }
+    return where.join(QStringLiteral(" AND "));
+}
+
+Result<QList<RunRecord>> runRows(QSqlQuery &q, const QString &sql, const QVariantList &binds)
+{
+    q.prepare(sql);
+    for (const QVariant &v : binds)
+        q.addBindValue(v);
+    if (!q.exec())
+        return sqlError(q.lastError(), QStringLiteral("list runs"));
+    QList<RunRecord> out;
+    while (q.next())
+        out.append(runFromQuery(q));
+    return out;
+}
+} // namespace
+
+Result<QList<RunRecord>> Catalog::runsPage(const RunFilter &filter, const RunPageKey &after, int limit) const
+{
+    QVariantList binds;
+    QString where = runFilterSql(filter, &binds);
+    if (after.startedUtc.isValid()) {
+        const QString key = iso(after.startedUtc);
+        where += (where.isEmpty() ? QString() : QStringLiteral(" AND ")) +
+                 QStringLiteral("(started_utc<? OR (started_utc=? AND id<?))");
+        binds << key << key << after.id;
+    }
+    QSqlQuery q(db());
+    return runRows(q,
+                   QString::fromLatin1(kRunColumns) +
+                       (where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where) +
+                       QStringLiteral(" ORDER BY started_utc DESC, id DESC LIMIT %1").arg(qMax(1, limit)),
+                   binds);
+}
+
+Result<QList<RunRecord>> Catalog::runsNewerThan(const RunFilter &filter, const RunPageKey &key,
+                                                int limit) const
+{
+    QVariantList binds;
+    QString where = runFilterSql(filter, &binds);
+    if (key.startedUtc.isValid()) {
+        const QString stamp = iso(key.startedUtc);
+        where += (where.isEmpty() ? QString() : QStringLiteral(" AND ")) +
+                 QStringLiteral("(started_utc>? OR (started_utc=? AND id>?))");
+        binds << stamp << stamp << key.id;
+    }
+    QSqlQuery q(db());
+    return runRows(q,
+                   QString::fromLatin1(kRunColumns) +
+                       (where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where) +
+                       QStringLiteral(" ORDER BY started_utc DESC, id DESC LIMIT %1").arg(qMax(1, limit)),
+                   binds);
+}
+
+Result<qint64> Catalog::runCount(const RunFilter &filter) const
+{
+    QVariantList binds;
+    const QString where = runFilterSql(filter, &binds);
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("SELECT count(*) FROM runs") +
+              (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where));
+    for (const QVariant &v : std::as_const(binds))
+        q.addBindValue(v);
+    if (!q.exec() || !q.next())
+        return sqlError(q.lastError(), QStringLiteral("count runs"));
+    return q.value(0).toLongLong();
 }
 
 Result<int> Catalog::markInterruptedRuns(const std::function<bool(const RunRecord &)> &isAlive)
@@ -504,7 +636,7 @@ Result<qint64> Catalog::addArtifact(const ArtifactRecord &a)
 namespace {
 const char *const kArtifactColumns =
     "SELECT id, run_id, profile_id, profile_name, database, created_utc, dump_bytes, stored_bytes, sha256, "
-    "encrypted, manifest_json, verify_state, verified_utc, restore_seconds FROM artifacts ";
+    "encrypted, manifest_json, verify_state, verified_utc, restore_seconds, pruned_utc FROM artifacts ";
 
 ArtifactRecord artifactFromQuery(const QSqlQuery &q)
 {
@@ -523,11 +655,12 @@ ArtifactRecord artifactFromQuery(const QSqlQuery &q)
     a.verifyState = q.value(11).toString();
     a.verifiedUtc = fromIso(q.value(12));
     a.restoreSeconds = q.value(13).toDouble();
+    a.prunedUtc = fromIso(q.value(14));
     return a;
 }
 } // namespace
 
-Result<ArtifactRecord> Catalog::artifact(qint64 id) const
+Result<ArtifactRecord> Catalog::artifact(qint64 id, bool includePruned) const
 {
     QSqlQuery q(db());
     q.prepare(QString::fromLatin1(kArtifactColumns) + QStringLiteral("WHERE id=?"));
@@ -535,27 +668,36 @@ Result<ArtifactRecord> Catalog::artifact(qint64 id) const
     if (!q.exec())
         return sqlError(q.lastError(), QStringLiteral("read backup %1").arg(id));
     if (!q.next())
-        return makeError(QStringLiteral("artifact.unknown"),
-                         QStringLiteral("there is no backup with id %1 (lifeboat-cli list PROFILE shows the ids)")
-                             .arg(id));
+        return makeError(
+            QStringLiteral("artifact.unknown"),
+            QStringLiteral("there is no backup with id %1 (lifeboat-cli list PROFILE shows the ids)")
+                .arg(id));
     ArtifactRecord a = artifactFromQuery(q);
     QSqlQuery l(db());
-    l.prepare(QStringLiteral("SELECT destination, object_path, manifest_path FROM artifact_locations WHERE "
-                             "artifact_id=? ORDER BY rowid"));
+    l.prepare(QStringLiteral("SELECT destination, object_path, manifest_path, pruned_utc FROM "
+                             "artifact_locations WHERE artifact_id=? ") +
+              (includePruned ? QString() : QStringLiteral("AND pruned_utc IS NULL ")) +
+              QStringLiteral("ORDER BY rowid"));
     l.addBindValue(id);
     if (!l.exec())
         return sqlError(l.lastError(), QStringLiteral("read the locations of backup %1").arg(id));
     while (l.next())
-        a.locations.append({l.value(0).toString(), l.value(1).toString(), l.value(2).toString()});
+        a.locations.append(
+            {l.value(0).toString(), l.value(1).toString(), l.value(2).toString(), fromIso(l.value(3))});
     return a;
 }
 
-Result<QList<ArtifactRecord>> Catalog::artifacts(const QString &profileName) const
+Result<QList<ArtifactRecord>> Catalog::artifacts(const QString &profileName, bool includePruned) const
 {
     QSqlQuery q(db());
     QString sql = QString::fromLatin1(kArtifactColumns);
+    QStringList where;
     if (!profileName.isEmpty())
-        sql += QStringLiteral("WHERE profile_name=? ");
+        where << QStringLiteral("profile_name=?");
+    if (!includePruned)
+        where << QStringLiteral("pruned_utc IS NULL");
+    if (!where.isEmpty())
+        sql += QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND ")) + QLatin1Char(' ');
     sql += QStringLiteral("ORDER BY created_utc DESC, id DESC");
     q.prepare(sql);
     if (!profileName.isEmpty())
@@ -569,15 +711,51 @@ Result<QList<ArtifactRecord>> Catalog::artifacts(const QString &profileName) con
         out.append(artifactFromQuery(q));
     }
     QSqlQuery l(db());
-    if (!l.exec(QStringLiteral("SELECT artifact_id, destination, object_path, manifest_path FROM "
-                               "artifact_locations ORDER BY rowid")))
+    if (!l.exec(QStringLiteral("SELECT artifact_id, destination, object_path, manifest_path, pruned_utc "
+                               "FROM artifact_locations ") +
+                (includePruned ? QString() : QStringLiteral("WHERE pruned_utc IS NULL ")) +
+                QStringLiteral("ORDER BY rowid")))
         return sqlError(l.lastError(), QStringLiteral("list backup locations"));
     while (l.next()) {
         const auto it = index.constFind(l.value(0).toLongLong());
         if (it != index.constEnd())
-            out[*it].locations.append({l.value(1).toString(), l.value(2).toString(), l.value(3).toString()});
+            out[*it].locations.append(
+                {l.value(1).toString(), l.value(2).toString(), l.value(3).toString(), fromIso(l.value(4))});
     }
     return out;
+}
+
+Status Catalog::markLocationPruned(qint64 artifactId, const QString &destination, const QDateTime &whenUtc)
+{
+    QSqlDatabase database = db();
+    if (!database.transaction())
+        return sqlError(database.lastError(), QStringLiteral("start recording a pruned backup"));
+    const QString when = iso(whenUtc);
+    QSqlQuery q(database);
+    q.prepare(QStringLiteral("UPDATE artifact_locations SET pruned_utc=? WHERE artifact_id=? AND "
+                             "destination=? AND pruned_utc IS NULL"));
+    q.addBindValue(when);
+    q.addBindValue(artifactId);
+    q.addBindValue(destination);
+    bool ok = q.exec();
+    if (ok) {
+        q.prepare(QStringLiteral("UPDATE artifacts SET pruned_utc=? WHERE id=? AND pruned_utc IS NULL AND "
+                                 "NOT EXISTS (SELECT 1 FROM artifact_locations WHERE artifact_id=? AND "
+                                 "pruned_utc IS NULL)"));
+        q.addBindValue(when);
+        q.addBindValue(artifactId);
+        q.addBindValue(artifactId);
+        ok = q.exec();
+    }
+    if (!ok) {
+        const QSqlError error = q.lastError();
+        database.rollback();
+        return sqlError(error, QStringLiteral("record that backup %1 was pruned").arg(artifactId));
+    }
+    if (!database.commit())
+        return sqlError(database.lastError(),
+                        QStringLiteral("record that backup %1 was pruned").arg(artifactId));
+    return {};
 }
 
 std::optional<qint64> Catalog::lastDumpBytes(const QString &profileName, const QString &database) const
@@ -592,17 +770,59 @@ std::optional<qint64> Catalog::lastDumpBytes(const QString &profileName, const Q
     return std::nullopt;
 }
 
+Result<QList<Catalog::BackupPoint>> Catalog::backupSeries(const QString &profileName,
+                                                          const QString &database) const
+{
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("SELECT a.id, a.created_utc, a.stored_bytes, r.started_utc, r.finished_utc FROM "
+                             "artifacts a LEFT JOIN runs r ON r.id = a.run_id WHERE a.profile_name=? AND "
+                             "a.database=? ORDER BY a.created_utc, a.id"));
+    q.addBindValue(profileName);
+    q.addBindValue(database);
+    if (!q.exec())
+        return sqlError(q.lastError(), QStringLiteral("read the backups of %1").arg(database));
+    QList<BackupPoint> out;
+    while (q.next()) {
+        BackupPoint p;
+        p.artifactId = q.value(0).toLongLong();
+        p.createdUtc = fromIso(q.value(1));
+        p.storedBytes = q.value(2).toLongLong();
+        const QDateTime started = fromIso(q.value(3));
+        const QDateTime finished = fromIso(q.value(4));
+        if (started.isValid() && finished.isValid())
+            p.seconds = double(started.msecsTo(finished)) / 1000.0;
+        out.append(p);
+    }
+    return out;
+}
+
+Result<QStringList> Catalog::backedUpDatabases(const QString &profileName) const
+{
+    QSqlQuery q(db());
+    q.prepare(
+        QStringLiteral("SELECT DISTINCT database FROM artifacts WHERE profile_name=? ORDER BY database"));
+    q.addBindValue(profileName);
+    if (!q.exec())
+        return sqlError(q.lastError(), QStringLiteral("list the backed-up databases of %1").arg(profileName));
+    QStringList out;
+    while (q.next())
+        out << q.value(0).toString();
+    return out;
+}
+
 Status Catalog::setVerification(qint64 artifactId, const QString &state, const QDateTime &when,
                                 double restoreSeconds)
 {
     QSqlQuery q(db());
-    q.prepare(QStringLiteral("UPDATE artifacts SET verify_state=?, verified_utc=?, restore_seconds=? WHERE id=?"));
+    q.prepare(
+        QStringLiteral("UPDATE artifacts SET verify_state=?, verified_utc=?, restore_seconds=? WHERE id=?"));
     q.addBindValue(state);
     q.addBindValue(iso(when));
     q.addBindValue(restoreSeconds);
     q.addBindValue(artifactId);
     if (!q.exec())
-        return sqlError(q.lastError(), QStringLiteral("record the verification of backup %1").arg(artifactId));
+        return sqlError(q.lastError(),
+                        QStringLiteral("record the verification of backup %1").arg(artifactId));
     return {};
 }
 
@@ -692,6 +912,62 @@ Status Catalog::markSecretExported(const QString &profileName, const QString &ki
     if (q.numRowsAffected() == 0)
         return makeError(QStringLiteral("secret.unknown"),
                          QStringLiteral("profile '%1' has no %2 in the secret index").arg(profileName, kind));
+    return {};
+}
+
+Result<QList<Catalog::AlertStateEntry>> Catalog::alertStates(const QString &profileName) const
+{
+    QSqlQuery q(db());
+    q.prepare(
+        QStringLiteral("SELECT profile_name, subject, condition, state, since_utc, notified_utc, detail "
+                       "FROM alert_state WHERE profile_name=? ORDER BY subject, condition"));
+    q.addBindValue(text(profileName));
+    if (!q.exec())
+        return sqlError(q.lastError(),
+                        QStringLiteral("read the alert state of profile '%1'").arg(profileName));
+    QList<AlertStateEntry> out;
+    while (q.next()) {
+        AlertStateEntry e;
+        e.profileName = q.value(0).toString();
+        e.subject = q.value(1).toString();
+        e.condition = q.value(2).toString();
+        e.state = q.value(3).toString();
+        e.sinceUtc = fromIso(q.value(4));
+        e.notifiedUtc = fromIso(q.value(5));
+        e.detail = q.value(6).toString();
+        out.append(e);
+    }
+    return out;
+}
+
+Status Catalog::setAlertState(const AlertStateEntry &e)
+{
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO alert_state(profile_name, subject, condition, state, "
+                             "since_utc, notified_utc, detail) VALUES(?,?,?,?,?,?,?)"));
+    q.addBindValue(text(e.profileName));
+    q.addBindValue(text(e.subject));
+    q.addBindValue(text(e.condition));
+    q.addBindValue(text(e.state));
+    q.addBindValue(iso(e.sinceUtc.isValid() ? e.sinceUtc : Clock::instance().nowUtc()));
+    q.addBindValue(e.notifiedUtc.isValid() ? QVariant(iso(e.notifiedUtc)) : QVariant());
+    q.addBindValue(text(SecretRedactor::redact(e.detail)));
+    if (!q.exec())
+        return sqlError(q.lastError(),
+                        QStringLiteral("record the alert state of profile '%1'").arg(e.profileName));
+    return {};
+}
+
+Status Catalog::clearAlertState(const QString &profileName, const QString &subject, const QString &condition)
+{
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("DELETE FROM alert_state WHERE profile_name=? AND subject=? AND condition=?"));
+    q.addBindValue(text(profileName));
+    q.addBindValue(text(subject));
+    q.addBindValue(text(condition));
+    if (!q.exec())
+        return sqlError(q.lastError(),
+                        QStringLiteral("clear the alert state of profile '%1'").arg(profileName));
     return {};
 }
 

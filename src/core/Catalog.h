@@ -20,7 +20,7 @@ namespace lifeboat {
 class Catalog
 {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     static Result<std::unique_ptr<Catalog>> open(const QString &path);
     ~Catalog();
@@ -45,17 +45,59 @@ public:
     // Newest first. `profileName` empty = all profiles; limit <= 0 = no limit.
     Result<QList<RunRecord>> runs(const QString &profileName = QString(), int limit = 0) const;
     Result<QStringList> events(qint64 runId) const;
+
+    // The History view's pages of runs (keyset pagination on started_utc DESC, id DESC, served by
+    // the runs_by_time / runs_by_profile indexes). Empty fields of the filter match everything;
+    // `search` matches the profile, databases, message and kind (case-insensitive substring).
+    struct RunFilter
+    {
+        QString profileName;
+        QString state; // RunRecord::stateName(), "" = any
+        QString kind;  // "backup", "verify", "restore", "prune", "" = any
+        QDateTime fromUtc;
+        QDateTime toUtc;
+        QString search;
+    };
+    // Where a page starts: after the run with this start time and id (an invalid time = the top).
+    struct RunPageKey
+    {
+        QDateTime startedUtc;
+        qint64 id = 0;
+    };
+    Result<QList<RunRecord>> runsPage(const RunFilter &filter, const RunPageKey &after, int limit) const;
+    Result<qint64> runCount(const RunFilter &filter) const;
+    // Runs newer than `key` (same order), for live updates above the first loaded page.
+    Result<QList<RunRecord>> runsNewerThan(const RunFilter &filter, const RunPageKey &key, int limit) const;
+    // One point per backup of a database, oldest first: for the History chart.
+    struct BackupPoint
+    {
+        qint64 artifactId = 0;
+        QDateTime createdUtc;
+        qint64 storedBytes = 0;
+        double seconds = -1; // the run's duration; -1 = unknown
+    };
+    Result<QList<BackupPoint>> backupSeries(const QString &profileName, const QString &database) const;
+    // The databases a profile has backups of, by name.
+    Result<QStringList> backedUpDatabases(const QString &profileName) const;
     // Marks runs left "running" by processes that are gone as interrupted; `isAlive` decides.
     Result<int> markInterruptedRuns(const std::function<bool(const RunRecord &)> &isAlive);
 
     // Artifacts
     Result<qint64> addArtifact(const ArtifactRecord &artifact);
-    Result<ArtifactRecord> artifact(qint64 id) const;
-    // Newest first.
-    Result<QList<ArtifactRecord>> artifacts(const QString &profileName = QString()) const;
+    // With `includePruned` false (the default) only the locations still present are returned; a
+    // backup retention deleted everywhere comes back with no location and its prunedUtc set.
+    Result<ArtifactRecord> artifact(qint64 id, bool includePruned = false) const;
+    // Newest first. By default only backups still present somewhere, with their present locations
+    // (what list, restore and verify may offer); `includePruned` adds the history of pruned ones.
+    Result<QList<ArtifactRecord>> artifacts(const QString &profileName = QString(),
+                                            bool includePruned = false) const;
+    // Retention deleted the artifact from `destination`: stamps that location, and the artifact
+    // itself once no location is left.
+    Status markLocationPruned(qint64 artifactId, const QString &destination, const QDateTime &whenUtc);
     // The dump size of the last successful backup of a database (for progress estimates).
     std::optional<qint64> lastDumpBytes(const QString &profileName, const QString &database) const;
-    Status setVerification(qint64 artifactId, const QString &state, const QDateTime &when, double restoreSeconds);
+    Status setVerification(qint64 artifactId, const QString &state, const QDateTime &when,
+                           double restoreSeconds);
 
     // The secret index: which secrets Lifeboat filed in the keychain for each profile — kind names
     // and public facts only, never a value — so removing a profile removes its secrets, a backup
@@ -75,6 +117,24 @@ public:
     Result<QList<SecretEntry>> secrets(const QString &profileName) const;
     Result<std::optional<SecretEntry>> secret(const QString &profileName, const QString &kind) const;
     Status markSecretExported(const QString &profileName, const QString &kind, const QDateTime &when);
+
+    // Alert state (de-duplication): one row per active condition of a profile (subject = database,
+    // or empty for the profile), so an alert goes out once per change of state and a reminder only
+    // after the profile's reminder interval. Never holds a secret (details are redacted).
+    struct AlertStateEntry
+    {
+        QString profileName;
+        QString subject;   // database, or empty
+        QString condition; // HealthFinding::condition
+        QString state;     // "warning" / "failing"
+        QDateTime sinceUtc;
+        QDateTime notifiedUtc; // the last alert or reminder; invalid = never sent
+        QString detail;        // the finding's message when last notified
+    };
+    Result<QList<AlertStateEntry>> alertStates(const QString &profileName) const;
+    // Inserts or replaces the row of (profile, subject, condition).
+    Status setAlertState(const AlertStateEntry &entry);
+    Status clearAlertState(const QString &profileName, const QString &subject, const QString &condition);
 
 private:
     explicit Catalog(QString path, QString connectionName);

@@ -1,5 +1,8 @@
 #include "core/Profile.h"
 
+#include "core/RetentionPlanner.h"
+#include "core/ScheduleRule.h"
+
 #include <QJsonArray>
 #include <QRegularExpression>
 
@@ -67,6 +70,16 @@ QJsonObject Profile::toJson() const
     o.insert(QLatin1String("excludeTableData"), toArray(excludeTableData));
     if (!toolDirectory.isEmpty())
         o.insert(QLatin1String("toolDirectory"), toolDirectory);
+    if (!schedule.isEmpty())
+        o.insert(QLatin1String("schedule"), schedule);
+    o.insert(QLatin1String("scheduleEnabled"), scheduleEnabled);
+    o.insert(QLatin1String("catchUpDelayMinutes"), catchUpDelayMinutes);
+    o.insert(QLatin1String("onlyOnAcPower"), onlyOnAcPower);
+    o.insert(QLatin1String("onlyWhenReachable"), onlyWhenReachable);
+    if (staleAfterHours > 0)
+        o.insert(QLatin1String("staleAfterHours"), staleAfterHours);
+    o.insert(QLatin1String("retention"), retention.toJson());
+    o.insert(QLatin1String("alerts"), alerts.toJson());
     return o;
 }
 
@@ -96,6 +109,14 @@ Result<Profile> Profile::fromJson(const QJsonObject &o)
     p.excludeTables = toList(o.value(QLatin1String("excludeTables")));
     p.excludeTableData = toList(o.value(QLatin1String("excludeTableData")));
     p.toolDirectory = o.value(QLatin1String("toolDirectory")).toString();
+    p.schedule = o.value(QLatin1String("schedule")).toString();
+    p.scheduleEnabled = o.value(QLatin1String("scheduleEnabled")).toBool(true);
+    p.catchUpDelayMinutes = o.value(QLatin1String("catchUpDelayMinutes")).toInt(2);
+    p.onlyOnAcPower = o.value(QLatin1String("onlyOnAcPower")).toBool(false);
+    p.onlyWhenReachable = o.value(QLatin1String("onlyWhenReachable")).toBool(false);
+    p.staleAfterHours = o.value(QLatin1String("staleAfterHours")).toInt(0);
+    p.retention = RetentionPolicy::fromJson(o.value(QLatin1String("retention")).toObject());
+    p.alerts = AlertSettings::fromJson(o.value(QLatin1String("alerts")).toObject());
     return p;
 }
 
@@ -152,6 +173,17 @@ Status Profile::validate() const
                                        "(age-keygen -y key.txt prints one)")
                             .arg(r));
     }
+    if (Status s = RetentionPlanner::validate(retention); !s)
+        return fail(QStringLiteral("profile '%1': %2").arg(name, s.error().message));
+    if (!schedule.trimmed().isEmpty()) {
+        if (auto rule = ScheduleRule::parse(schedule); !rule)
+            return fail(QStringLiteral("profile '%1': %2").arg(name, rule.error().message));
+    }
+    if (catchUpDelayMinutes < 0 || catchUpDelayMinutes > 24 * 60)
+        return fail(QStringLiteral("profile '%1': the catch-up delay must be 0 to 1440 minutes").arg(name));
+    if (staleAfterHours < 0)
+        return fail(
+            QStringLiteral("profile '%1': stale-after must be 0 (automatic) or more hours").arg(name));
     return {};
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "core/AlertSettings.h"
 #include "core/ConnectionSpec.h"
 #include "core/Result.h"
+#include "core/RetentionPolicy.h"
 
 #include <QJsonObject>
 #include <QStringList>
@@ -42,6 +44,18 @@ struct Profile
     QStringList excludeTableData;
 
     QString toolDirectory; // an explicit directory holding pg_dump/pg_restore (optional)
+
+    // Schedule: a preset ("hourly@:15", "daily@02:30", "weekly@mon,thu@02:00", "monthly@1@03:00")
+    // or a 5-field cron expression, in the local time zone; empty = manual only.
+    QString schedule;
+    bool scheduleEnabled = true;
+    int catchUpDelayMinutes = 2;    // a missed run starts this long after the machine is back
+    bool onlyOnAcPower = false;     // scheduled runs wait while on battery
+    bool onlyWhenReachable = false; // scheduled runs wait until the server and destinations answer
+    int staleAfterHours = 0;        // health: stale after this long without success (0 = 1.5 × interval)
+
+    RetentionPolicy retention;
+    AlertSettings alerts;
 
     bool isEncrypted() const { return passphrase || !recipients.isEmpty(); }
 

@@ -29,6 +29,7 @@ struct RunRecord
     QString message;   // the outcome in one sentence
     qint64 bytes = 0;  // stored bytes written (backup) / read (verify, restore)
     qint64 pid = 0;    // the process that ran it (to tell a live run from an interrupted one)
+    QString trigger = QStringLiteral("manual"); // "manual", "schedule" or "catch-up"
 
     static QString stateName(State state);
     static State stateFromName(const QString &name);

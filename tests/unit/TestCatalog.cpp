@@ -369,6 +369,7 @@ void TestCatalog::runsAndEvents()
     QVERIFY(!running->finishedUtc.isValid());
     QCOMPARE(running->databases, QStringLiteral("shop,crm"));
     QCOMPARE(running->pid, 777);
+    QCOMPARE(running->trigger, QStringLiteral("manual"));
     QVERIFY(!running->isFinished());
 
     m_clock->advanceSeconds(5);
@@ -407,6 +408,7 @@ void TestCatalog::runsAndEvents()
                                RunRecord::State::Cancelled, RunRecord::State::Interrupted}) {
         RunRecord other = makeRun(QStringLiteral("other"));
         other.startedUtc = QDateTime(QDate(2025, 6, 1), QTime(8, 30, 15, 250), Qt::UTC);
+        other.trigger = QStringLiteral("catch-up");
         auto otherId = catalog->beginRun(other);
         VERIFY_OK(otherId);
         VERIFY_OK(catalog->finishRun(*otherId, s, QString(), 0));
@@ -415,6 +417,7 @@ void TestCatalog::runsAndEvents()
         QCOMPARE(back->state, s);
         QCOMPARE(back->startedUtc, other.startedUtc);
         QCOMPARE(back->message, QString());
+        QCOMPARE(back->trigger, QStringLiteral("catch-up"));
     }
 }
 

@@ -41,6 +41,24 @@ Profile fullProfile()
     p.excludeTables = {QStringLiteral("public.sessions"), QStringLiteral("public.\"Big Log\"")};
     p.excludeTableData = {QStringLiteral("public.cache")};
     p.toolDirectory = QStringLiteral("/opt/pg17/bin");
+    p.schedule = QStringLiteral("weekly@mon,thu@02:30");
+    p.scheduleEnabled = false;
+    p.catchUpDelayMinutes = 7;
+    p.onlyOnAcPower = true;
+    p.onlyWhenReachable = true;
+    p.staleAfterHours = 30;
+    p.retention.keepLast = 3;
+    p.retention.keepDays = 10;
+    p.retention.keepHourly = 24;
+    p.retention.keepDaily = 7;
+    p.retention.keepWeekly = 4;
+    p.retention.keepMonthly = 12;
+    p.retention.keepYearly = 2;
+    p.retention.failureStreakLimit = 3;
+    p.alerts.webhookFormat = QStringLiteral("slack");
+    p.alerts.desktop = false;
+    p.alerts.reminderHours = 6;
+    p.alerts.prometheusTextfile = QStringLiteral("/var/lib/node_exporter/lifeboat.prom");
     return p;
 }
 
@@ -73,6 +91,14 @@ void compareProfiles(const Profile &actual, const Profile &expected)
     QCOMPARE(actual.excludeTables, expected.excludeTables);
     QCOMPARE(actual.excludeTableData, expected.excludeTableData);
     QCOMPARE(actual.toolDirectory, expected.toolDirectory);
+    QCOMPARE(actual.schedule, expected.schedule);
+    QCOMPARE(actual.scheduleEnabled, expected.scheduleEnabled);
+    QCOMPARE(actual.catchUpDelayMinutes, expected.catchUpDelayMinutes);
+    QCOMPARE(actual.onlyOnAcPower, expected.onlyOnAcPower);
+    QCOMPARE(actual.onlyWhenReachable, expected.onlyWhenReachable);
+    QCOMPARE(actual.staleAfterHours, expected.staleAfterHours);
+    QVERIFY(actual.retention == expected.retention);
+    QVERIFY(actual.alerts == expected.alerts);
 }
 
 } // namespace

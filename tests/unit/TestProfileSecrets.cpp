@@ -365,7 +365,8 @@ void TestProfileSecrets::attachToSuppliesIndexedSecrets()
 
 void TestProfileSecrets::oldCatalogsMigrate()
 {
-    // A catalog of schema 1 (before the secret index) gains the index and keeps its profiles.
+    // A catalog of schema 1 (before the secret index) gains the index and the schema-3 columns and
+    // keeps its profiles.
     m_catalog.reset();
     const QString path = m_dir->filePath(QStringLiteral("old.sqlite"));
     {
@@ -382,7 +383,12 @@ void TestProfileSecrets::oldCatalogsMigrate()
         db.setDatabaseName(path);
         QVERIFY(db.open());
         QSqlQuery q(db);
+        // Undo what schemas 2 and 3 added (SQLite ≥ 3.35 drops columns).
         QVERIFY(q.exec(QStringLiteral("DROP TABLE secrets")));
+        QVERIFY(q.exec(QStringLiteral("DROP TABLE alert_state")));
+        QVERIFY(q.exec(QStringLiteral("ALTER TABLE runs DROP COLUMN run_trigger")));
+        QVERIFY(q.exec(QStringLiteral("ALTER TABLE artifacts DROP COLUMN pruned_utc")));
+        QVERIFY(q.exec(QStringLiteral("ALTER TABLE artifact_locations DROP COLUMN pruned_utc")));
         QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=1")));
         db.close();
     }

@@ -1,0 +1,60 @@
+#include "engine/schedule/SchedulerWorker.h"
+
+#include "core/Catalog.h"
+
+#include <QMetaObject>
+
+namespace lifeboat {
+
+SchedulerWorker::SchedulerWorker(ConfigPaths paths)
+    : m_paths(std::move(paths))
+{}
+
+SchedulerWorker::~SchedulerWorker() = default;
+
+Status SchedulerWorker::ensureCatalog()
+{
+    if (m_catalog)
+        return {};
+    if (Status s = m_paths.ensureExists(); !s)
+        return s;
+    auto catalog = Catalog::open(m_paths.catalogPath());
+    if (!catalog)
+        return catalog.error();
+    m_catalog = std::move(*catalog);
+    return {};
+}
+
+void SchedulerWorker::evaluate(const DueEvaluator::Options &options, QPointer<QObject> receiver,
+                               EvaluationDone done)
+{
+    Result<QList<DueEvaluator::Entry>> result = [&]() -> Result<QList<DueEvaluator::Entry>> {
+        if (Status s = ensureCatalog(); !s)
+            return s.error();
+        return DueEvaluator::evaluate(*m_catalog, m_paths, options);
+    }();
+    if (QObject *r = receiver.data())
+        QMetaObject::invokeMethod(
+            r, [done = std::move(done), result = std::move(result)]() mutable { done(std::move(result)); },
+            Qt::QueuedConnection);
+}
+
+void SchedulerWorker::setScheduleEnabled(const QString &profileName, bool enabled, QPointer<QObject> receiver,
+                                         SaveDone done)
+{
+    Status result = [&]() -> Status {
+        if (Status s = ensureCatalog(); !s)
+            return s;
+        auto profile = m_catalog->profile(profileName);
+        if (!profile)
+            return profile.error();
+        profile->scheduleEnabled = enabled;
+        return m_catalog->updateProfile(*profile);
+    }();
+    if (QObject *r = receiver.data())
+        QMetaObject::invokeMethod(
+            r, [done = std::move(done), result = std::move(result)]() mutable { done(std::move(result)); },
+            Qt::QueuedConnection);
+}
+
+} // namespace lifeboat
