@@ -2,6 +2,8 @@
 // `age -d | zstd -d | pg_restore` restores the artifact without Lifeboat, and every table's row
 // count in the restored database equals the manifest's (which equals the source's).
 
+#include "core/Catalog.h"
+#include "core/ConfigPaths.h"
 #include "core/Manifest.h"
 #include "support/PgTestCluster.h"
 #include "support/ProcessRunner.h"
@@ -245,6 +247,14 @@ void TestBackup::backupRestoresWithPeerTools()
     QCOMPARE(rows.at(0).toObject().value(QLatin1String("sha256")).toString(), manifest.sha256);
     QCOMPARE(rows.at(0).toObject().value(QLatin1String("storedBytes")).toInteger(), manifest.storedBytes);
     QCOMPARE(rows.at(0).toObject().value(QLatin1String("verified")).toBool(), false);
+
+    // The run record keeps what was stored (the History view's size), not the dump's size.
+    auto catalog = Catalog::open(ConfigPaths(config).catalogPath());
+    QVERIFY(catalog);
+    auto runs = (*catalog)->runs(QStringLiteral("main"));
+    QVERIFY(runs && runs->size() == 1);
+    QCOMPARE(runs->first().bytes, manifest.storedBytes);
+    QVERIFY(manifest.storedBytes < manifest.dumpBytes);
 }
 
 void TestBackup::unencryptedBackupIsStandardZstd()
@@ -658,35 +668,55 @@ void TestBackup::profileExportImportRoundTrip()
 {
     const QString config = newConfigDir();
     const QString dest = newDestDir();
-    QCOMPARE(m_run.cli(config, {QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("exported"),
-                                QStringLiteral("--db"), m_pg.uri(QStringLiteral("fixture")), QStringLiteral("--dest"),
-                                dest, QStringLiteral("--recipient"), m_recipient, QStringLiteral("--exclude-table-data"),
-                                QStringLiteral("sales.orders_2025"), QStringLiteral("--zstd-level"), QStringLiteral("7")})
+    QCOMPARE(m_run
+                 .cli(config, {QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("exported"),
+                               QStringLiteral("--db"), m_pg.uri(QStringLiteral("fixture")),
+                               QStringLiteral("--dest"), dest, QStringLiteral("--recipient"), m_recipient,
+                               QStringLiteral("--exclude-table-data"), QStringLiteral("sales.orders_2025"),
+                               QStringLiteral("--zstd-level"), QStringLiteral("7")})
                  .exitCode,
              0);
-    ProcessResult exported = m_run.cli(config, {QStringLiteral("profile"), QStringLiteral("export"), QStringLiteral("exported")});
+    ProcessResult exported =
+        m_run.cli(config, {QStringLiteral("profile"), QStringLiteral("export"), QStringLiteral("exported")});
     QCOMPARE(exported.exitCode, 0);
     QVERIFY(!exported.outText().contains(m_pg.password()));
     // Import into another configuration: the same profile, and it backs up the same way.
     const QString other = newConfigDir();
-    ProcessResult imported = m_run.cli(other, {QStringLiteral("profile"), QStringLiteral("import"), QStringLiteral("-")}, exported.out);
+    ProcessResult imported = m_run.cli(
+        other, {QStringLiteral("profile"), QStringLiteral("import"), QStringLiteral("-")}, exported.out);
     QVERIFY2(imported.exitCode == 0, qPrintable(imported.errText()));
-    const QJsonObject a = QJsonDocument::fromJson(m_run.cli(config, {QStringLiteral("--json"), QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("exported")}).out).object();
-    const QJsonObject b = QJsonDocument::fromJson(m_run.cli(other, {QStringLiteral("--json"), QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("exported")}).out).object();
+    const QJsonObject a =
+        QJsonDocument::fromJson(m_run
+                                    .cli(config, {QStringLiteral("--json"), QStringLiteral("profile"),
+                                                  QStringLiteral("show"), QStringLiteral("exported")})
+                                    .out)
+            .object();
+    const QJsonObject b =
+        QJsonDocument::fromJson(m_run
+                                    .cli(other, {QStringLiteral("--json"), QStringLiteral("profile"),
+                                                 QStringLiteral("show"), QStringLiteral("exported")})
+                                    .out)
+            .object();
     QCOMPARE(b, a);
     ProcessResult backup = m_run.cli(other, {QStringLiteral("backup"), QStringLiteral("exported")});
     QVERIFY2(backup.exitCode == 0, qPrintable(backup.errText()));
-    const Manifest m = readManifest(backup.outText().trimmed().chopped(int(qstrlen(".dump.zst.age"))) + QStringLiteral(".manifest.json.age"));
+    const Manifest m = readManifest(backup.outText().trimmed().chopped(int(qstrlen(".dump.zst.age"))) +
+                                    QStringLiteral(".manifest.json.age"));
     QCOMPARE(m.zstdLevel, 7);
     for (const auto &t : m.tables)
         QVERIFY2(t.name != QLatin1String("orders_2025"), "excluded table data was dumped");
     // Importing twice is refused; a file with a secret in it is refused.
-    QCOMPARE(m_run.cli(other, {QStringLiteral("profile"), QStringLiteral("import"), QStringLiteral("-")}, exported.out).exitCode, 1);
+    QCOMPARE(m_run
+                 .cli(other, {QStringLiteral("profile"), QStringLiteral("import"), QStringLiteral("-")},
+                      exported.out)
+                 .exitCode,
+             1);
     QJsonObject withSecret = QJsonDocument::fromJson(exported.out).object();
     withSecret.insert(QStringLiteral("password"), QStringLiteral("hunter2"));
     withSecret.insert(QStringLiteral("name"), QStringLiteral("sneaky"));
-    ProcessResult refused = m_run.cli(other, {QStringLiteral("profile"), QStringLiteral("import"), QStringLiteral("-")},
-                                      QJsonDocument(withSecret).toJson());
+    ProcessResult refused =
+        m_run.cli(other, {QStringLiteral("profile"), QStringLiteral("import"), QStringLiteral("-")},
+                  QJsonDocument(withSecret).toJson());
     QCOMPARE(refused.exitCode, 2);
     QVERIFY2(refused.errText().contains(QLatin1String("never carry secrets")), qPrintable(refused.errText()));
     QVERIFY(!refused.errText().contains(QLatin1String("hunter2")));

@@ -5,8 +5,11 @@
 #include "core/Catalog.h"
 #include "core/Clock.h"
 #include "core/NamePattern.h"
+#include "core/ScheduleDue.h"
+#include "core/SecretRedactor.h"
 #include "engine/EngineLog.h"
 #include "engine/jobs/ProfileLock.h"
+#include "engine/jobs/PruneJob.h"
 #include "engine/pg/PgPassFile.h"
 #include "engine/pg/PgSession.h"
 #include "engine/pg/PgToolFinder.h"
@@ -27,11 +30,12 @@ namespace lifeboat {
 namespace {
 // Opens a writer for `relativePath` at every destination; on failure none is left behind.
 Result<std::vector<std::unique_ptr<ByteSink>>>
-openWriters(const std::vector<std::unique_ptr<Destination>> &dests, const QString &relativePath)
+openWriters(const std::vector<std::unique_ptr<Destination>> &dests, const QString &relativePath,
+            qint64 expectedBytes = 0)
 {
     std::vector<std::unique_ptr<ByteSink>> writers;
     for (const auto &d : dests) {
-        auto w = d->openWriter(relativePath);
+        auto w = d->openWriter(relativePath, expectedBytes);
         if (!w) {
             for (auto &open : writers)
                 open->abort();
@@ -62,6 +66,8 @@ void BackupJob::onCancel()
     QMutexLocker lock(&m_pipelineMutex);
     if (m_pipeline)
         m_pipeline->cancel();
+    for (Destination *d : m_liveDestinations)
+        d->cancel(); // an S3 request waiting on the network fails now, not after its timeout
 }
 
 QString BackupJob::safeFileName(const QString &name)
@@ -83,7 +89,8 @@ QString BackupJob::objectBase(const Profile &profile, const QString &database, c
            stamp;
 }
 
-Result<BackupPlan> BackupJob::makePlan(const Profile &profile, Catalog *catalog, const QByteArray &password)
+Result<BackupPlan> BackupJob::makePlan(const Profile &profile, Catalog *catalog, const QByteArray &password,
+                                       const QByteArray &s3Secret)
 {
     if (Status s = profile.validate(); !s)
         return s.error();
@@ -157,7 +164,7 @@ Result<BackupPlan> BackupJob::makePlan(const Profile &profile, Catalog *catalog,
     for (const BackupPlan::Database &db : plan.databases)
         expectedStored += db.expectedDumpBytes / 4; // zstd -3 on pg_dump output: typically 3–8×
     for (const QString &spec : profile.destinations) {
-        auto dest = Destination::create(spec);
+        auto dest = Destination::create(spec, s3Secret);
         if (!dest)
             return dest.error();
         if (Status s = (*dest)->checkWritable(expectedStored); !s)
@@ -175,8 +182,24 @@ Status BackupJob::run(JobContext &ctx)
 {
     ProfileLock lock;
     if (!m_options.dryRun) {
-        if (Status s = lock.acquire(m_paths.locksDir(), m_profile.name); !s)
+        if (Status s = lock.acquire(m_paths.locksDir(), m_profile.name); !s) {
+            if (m_options.scheduled && s.error().code == QLatin1String("lock.busy"))
+                return makeError(
+                    QLatin1String(kSkippedCode),
+                    QStringLiteral("skipped: profile '%1' is running elsewhere").arg(m_profile.name));
             return s;
+        }
+    }
+    if (m_options.scheduled && !m_options.dryRun) {
+        // Under the lock: did another scheduler (the app, a timer) run it since we decided?
+        auto last = ScheduleDue::lastBackupRun(ctx.catalog(), m_profile.name);
+        if (!last)
+            return last.error();
+        if (last->id > m_options.lastRunIdSeen)
+            return makeError(
+                QLatin1String(kSkippedCode),
+                QStringLiteral("skipped: profile '%1' already ran at %2 UTC (elsewhere)")
+                    .arg(m_profile.name, last->startedUtc.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))));
     }
     if (!m_options.dryRun) {
         // Recorded before anything can fail, so History shows every attempt, failed ones too.
@@ -187,6 +210,7 @@ Status BackupJob::run(JobContext &ctx)
         run.state = RunRecord::State::Running;
         run.startedUtc = Clock::instance().nowUtc();
         run.pid = ::getpid();
+        run.trigger = m_options.trigger;
         run.databases = m_profile.databaseMode == Profile::DatabaseMode::All
                             ? QStringLiteral("all databases")
                             : m_profile.databases.join(QStringLiteral(", "));
@@ -194,6 +218,7 @@ Status BackupJob::run(JobContext &ctx)
         if (!runId)
             return runId.error();
         ctx.setRunId(*runId);
+        m_runId = *runId;
     }
     ctx.setPhase(QStringLiteral("connecting to %1").arg(m_profile.connection.displayName()));
     // The keychain's database password, if it holds one: libpq gets it in memory, pg_dump and
@@ -208,6 +233,8 @@ Status BackupJob::run(JobContext &ctx)
     auto forgetPassword = qScopeGuard([this] {
         m_password.fill('\0');
         m_password.clear();
+        m_s3Secret.fill('\0');
+        m_s3Secret.clear();
         m_childEnvironment.clear();
     });
     if (m_options.dbPasswordProvider) {
@@ -224,7 +251,16 @@ Status BackupJob::run(JobContext &ctx)
             m_childEnvironment = passFile->environment();
         }
     }
-    auto plan = makePlan(m_profile, &ctx.catalog(), m_password);
+    if (m_options.s3SecretProvider) {
+        auto secret = m_options.s3SecretProvider();
+        if (!secret)
+            return secret.error();
+        if (secret->has_value()) {
+            m_s3Secret = **secret;
+            (*secret)->fill('\0');
+        }
+    }
+    auto plan = makePlan(m_profile, &ctx.catalog(), m_password, m_s3Secret);
     if (!plan) {
         if (!m_password.isEmpty() && plan.error().code == QLatin1String("pg.auth"))
             return makeError(
@@ -270,11 +306,25 @@ Status BackupJob::run(JobContext &ctx)
 
     std::vector<std::unique_ptr<Destination>> destinations;
     for (const QString &spec : m_profile.destinations) {
-        auto d = Destination::create(spec);
+        auto d = Destination::create(spec, m_s3Secret);
         if (!d)
             return d.error();
         destinations.push_back(std::move(*d));
     }
+    {
+        QMutexLocker lock(&m_pipelineMutex);
+        for (const auto &d : destinations) {
+            m_liveDestinations.push_back(d.get());
+            if (cancelled())
+                d->cancel();
+            // Multipart upload ids go into the run's events: RunRecovery aborts them after a crash.
+            d->setEventLog([&ctx](const QString &level, const QString &message) { ctx.log(level, message); });
+        }
+    }
+    auto forgetDestinations = qScopeGuard([this] {
+        QMutexLocker lock(&m_pipelineMutex);
+        m_liveDestinations.clear();
+    });
 
     qint64 expectedTotal = 0;
     for (const auto &db : plan->databases)
@@ -288,6 +338,7 @@ Status BackupJob::run(JobContext &ctx)
         if (!result.ok())
             break;
     }
+    m_storedTotal = storedTotal;
     if (result.ok() && m_profile.verifyAfterBackup && !cancelled())
         verifyNewArtifacts(ctx, encryption);
     encryption.passphrase.fill('\0');
@@ -296,6 +347,8 @@ Status BackupJob::run(JobContext &ctx)
     ctx.log(QStringLiteral("info"), QStringLiteral("backed up %1 database(s), %2 stored")
                                         .arg(plan->databases.size())
                                         .arg(formatMiB(storedTotal)));
+    if (!m_profile.retention.isEmpty() && !cancelled())
+        pruneAfterBackup(ctx);
     return {};
 }
 
@@ -322,6 +375,55 @@ private:
     JobContext &m_outer;
 };
 } // namespace
+
+namespace {
+// The prune's events go into its own run; the backup's run gets its outcome.
+class PruneContext final : public JobContext
+{
+public:
+    explicit PruneContext(JobContext &outer)
+        : m_outer(outer)
+    {}
+    void setPhase(const QString &phase) override { m_outer.setPhase(QStringLiteral("retention: ") + phase); }
+    void setProgress(qint64, qint64) override {}
+    void log(const QString &level, const QString &message) override
+    {
+        if (m_runId)
+            (void)m_outer.catalog().addEvent(m_runId, level, SecretRedactor::redact(message));
+    }
+    void addOutput(const QString &) override {}
+    void addArtifact(qint64) override {}
+    bool isCancelled() const override { return m_outer.isCancelled(); }
+    Catalog &catalog() override { return m_outer.catalog(); }
+    void setRunId(qint64 runId) override { m_runId = runId; }
+    qint64 m_runId = 0;
+
+private:
+    JobContext &m_outer;
+};
+} // namespace
+
+void BackupJob::pruneAfterBackup(JobContext &ctx)
+{
+    PruneJob::Options options;
+    options.lockHeld = true;
+    options.succeededBackupRunId = m_runId;
+    options.trigger = m_options.trigger;
+    options.s3Secret = m_s3Secret;
+    PruneJob prune(m_profile, m_paths, options);
+    PruneContext nested(ctx);
+    const Status s = prune.run(nested);
+    const QString message = s.ok() ? prune.outcome() : SecretRedactor::redact(s.error().message);
+    if (nested.m_runId) {
+        nested.log(s.ok() ? QStringLiteral("info") : QStringLiteral("error"), message);
+        (void)ctx.catalog().finishRun(
+            nested.m_runId, s.ok() ? RunRecord::State::Succeeded : RunRecord::State::Failed, message, 0);
+    }
+    // The backup itself is good whatever retention did; a failed prune is reported, not hidden.
+    ctx.log(s.ok() ? QStringLiteral("info") : QStringLiteral("warning"),
+            QStringLiteral("retention: ") + message);
+    ctx.addOutput(QStringLiteral("retention: ") + message);
+}
 
 void BackupJob::verifyNewArtifacts(JobContext &ctx, const EncryptionSettings &encryption)
 {
@@ -351,6 +453,7 @@ void BackupJob::verifyNewArtifacts(JobContext &ctx, const EncryptionSettings &en
         request.purpose = RestoreRequest::Purpose::Verify;
         request.sandbox = true;
         request.keys = keys;
+        request.secretStore = m_options.secretStore; // the S3 secret, to read the backup back
         RestoreJob verify(m_profile.name, serverKey(), request, m_paths);
         VerifyContext nested(ctx);
         const Status s = verify.run(nested);
@@ -408,7 +511,8 @@ Status BackupJob::backUpDatabase(JobContext &ctx, const BackupPlan &plan, const 
 
     ctx.setPhase(QStringLiteral("dumping %1").arg(db.name));
     ctx.log(QStringLiteral("info"), QStringLiteral("dumping database '%1' to %2").arg(db.name, objectPath));
-    auto writers = openWriters(destinations, objectPath);
+    // The part size of an S3 upload is chosen for this size (the last dump, or the database's).
+    auto writers = openWriters(destinations, objectPath, std::max(db.expectedDumpBytes, db.sizeBytes));
     if (!writers)
         return writers.error();
     auto chain =

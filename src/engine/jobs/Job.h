@@ -26,6 +26,14 @@ public:
 
     // Called from any thread when the user cancels: stop blocking work promptly (kill children).
     virtual void onCancel() {}
+
+    // After a successful run: its outcome in one sentence for the run record ("deleted 3 backups
+    // (1.2 GiB)…"); empty = the runner's generic "KIND of 'PROFILE' finished in N s".
+    virtual QString outcome() const { return {}; }
+
+    // The bytes the run record keeps (RunRecord::bytes): a backup's stored bytes; -1 = the
+    // progress counter's bytes (what was read, for verify and restore).
+    virtual qint64 recordedBytes() const { return -1; }
 };
 
 } // namespace lifeboat

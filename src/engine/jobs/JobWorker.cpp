@@ -23,8 +23,7 @@ public:
         , m_cancelled(cancelled)
         , m_runner(std::move(runner))
         , m_startMs(Clock::instance().monotonicMs())
-    {
-    }
+    {}
 
     void setPhase(const QString &phase) override
     {
@@ -79,8 +78,8 @@ public:
         JobRunner *runner = m_runner.data();
         if (!runner)
             return;
-        QMetaObject::invokeMethod(runner, [runner, info = m_info] { runner->onWorkerUpdate(info); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            runner, [runner, info = m_info] { runner->onWorkerUpdate(info); }, Qt::QueuedConnection);
     }
 
 private:
@@ -98,8 +97,7 @@ private:
 JobWorker::JobWorker(ConfigPaths paths, JobRunner *runner)
     : m_paths(std::move(paths))
     , m_runner(runner)
-{
-}
+{}
 
 JobWorker::~JobWorker() = default;
 
@@ -108,8 +106,8 @@ void JobWorker::execute(std::shared_ptr<Job> job, std::shared_ptr<std::atomic<bo
     auto report = [this](const JobInfo &snapshot) {
         JobRunner *runner = m_runner.data();
         if (runner)
-            QMetaObject::invokeMethod(runner, [runner, snapshot] { runner->onWorkerUpdate(snapshot); },
-                                      Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                runner, [runner, snapshot] { runner->onWorkerUpdate(snapshot); }, Qt::QueuedConnection);
     };
     if (cancelled->load()) {
         info.state = JobInfo::State::Cancelled;
@@ -146,21 +144,44 @@ void JobWorker::execute(std::shared_ptr<Job> job, std::shared_ptr<std::atomic<bo
     const Status result = job->run(ctx);
 
     info.finishedUtc = Clock::instance().nowUtc();
-    if (cancelled->load()) {
+    if (cancelled->load() && !result.ok() && result.error().code == QLatin1String("restore.rollback")) {
+        // A cancelled --replace restore whose original could not be put back: the user has to act.
+        info.state = JobInfo::State::Failed;
+        info.message = SecretRedactor::redact(result.error().message);
+        info.errorCode = result.error().code;
+    } else if (cancelled->load()) {
         info.state = JobInfo::State::Cancelled;
-        info.message = QStringLiteral("cancelled; nothing of this run was kept");
+        // A job that says what its cancellation left ("cancelled; 'db' was put back from its
+        // safety backup 12") is believed; otherwise nothing of the run was kept.
+        const bool told = !result.ok() && result.error().code == QLatin1String("cancelled") &&
+                          result.error().message.startsWith(QLatin1String("cancelled;"));
+        info.message = told ? SecretRedactor::redact(result.error().message)
+                            : QStringLiteral("cancelled; nothing of this run was kept");
+    } else if (!result.ok() && result.error().code == QLatin1String("job.skipped")) {
+        // A scheduled run that another process is running or already ran: not a failure, and it
+        // never started a run record.
+        info.state = JobInfo::State::Cancelled;
+        info.message = result.error().message;
+        info.errorCode = result.error().code;
     } else if (result.ok()) {
         info.state = JobInfo::State::Succeeded;
         const qint64 seconds = info.startedUtc.secsTo(info.finishedUtc);
-        info.message = QStringLiteral("%1 of '%2' finished in %3 s").arg(job->kind(), job->profileName()).arg(seconds);
+        const QString outcome = job->outcome();
+        info.message = !outcome.isEmpty() ? SecretRedactor::redact(outcome)
+                                          : QStringLiteral("%1 of '%2' finished in %3 s")
+                                                .arg(job->kind(), job->profileName())
+                                                .arg(seconds);
     } else {
         info.state = JobInfo::State::Failed;
         info.message = SecretRedactor::redact(result.error().message);
         info.errorCode = result.error().code;
     }
     if (info.runId) {
-        ctx.log(info.state == JobInfo::State::Succeeded ? QStringLiteral("info") : QStringLiteral("error"), info.message);
-        (void)m_catalog->finishRun(info.runId, info.state, info.message, info.bytesDone);
+        ctx.log(info.state == JobInfo::State::Succeeded ? QStringLiteral("info") : QStringLiteral("error"),
+                info.message);
+        const qint64 recorded = job->recordedBytes();
+        (void)m_catalog->finishRun(info.runId, info.state, info.message,
+                                   recorded >= 0 ? recorded : info.bytesDone);
     }
     info.phase = RunRecord::stateName(info.state);
     report(info);

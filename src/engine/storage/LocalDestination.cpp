@@ -17,12 +17,12 @@
 
 namespace lifeboat {
 
-Result<std::unique_ptr<Destination>> Destination::create(const QString &spec)
+Result<std::unique_ptr<Destination>> Destination::create(const QString &spec, const QByteArray &s3Secret)
 {
     if (spec.startsWith(QLatin1Char('/')))
         return std::unique_ptr<Destination>(new LocalDestination(QDir::cleanPath(spec)));
     if (spec.startsWith(QLatin1String("s3://"))) {
-        auto s3 = S3Destination::create(spec);
+        auto s3 = S3Destination::create(spec, s3Secret);
         if (!s3)
             return s3.error();
         return std::unique_ptr<Destination>(std::move(*s3));
@@ -99,8 +99,10 @@ Status LocalDestination::checkWritable(qint64 expectedBytes)
     return {};
 }
 
-Result<std::unique_ptr<ByteSink>> LocalDestination::openWriter(const QString &relativePath)
+Result<std::unique_ptr<ByteSink>> LocalDestination::openWriter(const QString &relativePath,
+                                                               qint64 expectedBytes)
 {
+    Q_UNUSED(expectedBytes) // checkWritable() has looked at the free space already
     if (Status s = checkRoot(); !s)
         return s.error();
     const QString path = absolutePath(relativePath);
@@ -127,6 +129,26 @@ Result<std::unique_ptr<ByteSink>> LocalDestination::openWriter(const QString &re
 bool LocalDestination::exists(const QString &relativePath) const
 {
     return QFileInfo::exists(absolutePath(relativePath));
+}
+
+Result<std::optional<qint64>> LocalDestination::objectSize(const QString &relativePath) const
+{
+    if (Status s = checkRoot(); !s)
+        return s.error();
+    struct stat st
+    {};
+    if (::lstat(QFile::encodeName(absolutePath(relativePath)).constData(), &st) != 0) {
+        const int err = errno;
+        if (err == ENOENT)
+            return std::optional<qint64>();
+        return makeError(QStringLiteral("dest.read"),
+                         QStringLiteral("cannot look at %1: %2")
+                             .arg(absolutePath(relativePath), QString::fromLocal8Bit(std::strerror(err))));
+    }
+    if (!S_ISREG(st.st_mode))
+        return makeError(QStringLiteral("dest.invalid"),
+                         QStringLiteral("%1 is not a regular file").arg(absolutePath(relativePath)));
+    return std::optional<qint64>(qint64(st.st_size));
 }
 
 Result<QByteArray> LocalDestination::readSmall(const QString &relativePath) const
@@ -171,6 +193,45 @@ Status LocalDestination::remove(const QString &relativePath)
             QStringLiteral("cannot delete %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(err))));
     }
     return {};
+}
+
+namespace {
+void fsyncFolder(const QString &folder)
+{
+    const int fd = ::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+}
+} // namespace
+
+QList<Status> LocalDestination::removeMany(const QStringList &relativePaths)
+{
+    QList<Status> results;
+    QStringList folders;
+    for (const QString &relativePath : relativePaths) {
+        results.append(remove(relativePath));
+        const QString folder = QFileInfo(absolutePath(relativePath)).absolutePath();
+        if (!folders.contains(folder))
+            folders << folder;
+    }
+    // The unlinks are durable only once their folders are.
+    for (const QString &folder : std::as_const(folders))
+        fsyncFolder(folder);
+    return results;
+}
+
+void LocalDestination::removeFolderIfEmpty(const QString &relativeFolder)
+{
+    const QString clean = QDir::cleanPath(relativeFolder);
+    if (clean.isEmpty() || clean == QLatin1String(".") || clean.startsWith(QLatin1String("..")) ||
+        clean.startsWith(QLatin1Char('/')))
+        return;
+    const QString folder = absolutePath(clean);
+    // rmdir removes only an empty folder: anything someone else put there keeps it.
+    if (::rmdir(QFile::encodeName(folder).constData()) == 0)
+        fsyncFolder(QFileInfo(folder).absolutePath());
 }
 
 } // namespace lifeboat

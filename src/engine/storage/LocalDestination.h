@@ -16,11 +16,16 @@ public:
     QString describe() const override;
     Status checkWritable(qint64 expectedBytes) override;
     qint64 freeBytes() const override;
-    Result<std::unique_ptr<ByteSink>> openWriter(const QString &relativePath) override;
+    Result<std::unique_ptr<ByteSink>> openWriter(const QString &relativePath,
+                                                 qint64 expectedBytes = 0) override;
     bool exists(const QString &relativePath) const override;
+    Result<std::optional<qint64>> objectSize(const QString &relativePath) const override;
     Result<QByteArray> readSmall(const QString &relativePath) const override;
     Status readInto(const QString &relativePath, ByteSink *sink) const override;
     Status remove(const QString &relativePath) override;
+    // Unlinks each file, then fsyncs the folders they were in.
+    QList<Status> removeMany(const QStringList &relativePaths) override;
+    void removeFolderIfEmpty(const QString &relativeFolder) override;
 
     QString absolutePath(const QString &relativePath) const;
 

@@ -1,0 +1,527 @@
+#include "engine/jobs/PruneJob.h"
+
+#include "core/ArtifactRecord.h"
+#include "core/ByteSize.h"
+#include "core/Catalog.h"
+#include "core/Clock.h"
+#include "core/Manifest.h"
+#include "engine/jobs/ProfileLock.h"
+#include "engine/secrets/ProfileSecrets.h"
+#include "engine/storage/Destination.h"
+
+#include <QJsonArray>
+#include <QScopeGuard>
+#include <QSet>
+
+#include <unistd.h>
+
+namespace lifeboat {
+
+namespace {
+
+const QLatin1String kAgeHeader("age-encryption.org/v1\n");
+
+QString folderOf(const QString &path)
+{
+    return path.section(QLatin1Char('/'), 0, -2);
+}
+
+QString fileOf(const QString &path)
+{
+    return path.section(QLatin1Char('/'), -1);
+}
+
+// A relative path Lifeboat could have written: no absolute path, no "..", no empty segment.
+bool isPlainRelative(const QString &path)
+{
+    if (path.isEmpty() || path.startsWith(QLatin1Char('/')))
+        return false;
+    const QStringList parts = path.split(QLatin1Char('/'));
+    for (const QString &part : parts) {
+        if (part.isEmpty() || part == QLatin1String(".") || part == QLatin1String(".."))
+            return false;
+    }
+    return true;
+}
+
+// The dump's name without its extension, when the location looks like Lifeboat's layout:
+// <base>.dump.zst[.age] beside <base>.manifest.json[.age].
+QString lifeboatBase(const ArtifactRecord &a, const ArtifactRecord::Location &loc)
+{
+    const QString dumpExt = a.encrypted ? QStringLiteral(".dump.zst.age") : QStringLiteral(".dump.zst");
+    const QString manifestExt =
+        a.encrypted ? QStringLiteral(".manifest.json.age") : QStringLiteral(".manifest.json");
+    if (!isPlainRelative(loc.objectPath) || !isPlainRelative(loc.manifestPath) ||
+        !loc.objectPath.endsWith(dumpExt))
+        return {};
+    const QString base = loc.objectPath.chopped(dumpExt.size());
+    return loc.manifestPath == base + manifestExt ? base : QString();
+}
+
+QString plural(qsizetype n, const QString &one, const QString &many)
+{
+    return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? one : many);
+}
+
+} // namespace
+
+PruneJob::PruneJob(Profile profile, ConfigPaths paths, Options options)
+    : m_profile(std::move(profile))
+    , m_paths(std::move(paths))
+    , m_options(std::move(options))
+{}
+
+PruneJob::~PruneJob() = default;
+
+QString PruneJob::actionName(Entry::Action action)
+{
+    switch (action) {
+    case Entry::Action::Keep:
+        return QStringLiteral("keep");
+    case Entry::Action::WouldDelete:
+        return QStringLiteral("would-delete");
+    case Entry::Action::Deleted:
+        return QStringLiteral("deleted");
+    case Entry::Action::AlreadyGone:
+        return QStringLiteral("already-gone");
+    case Entry::Action::LeftAlone:
+        return QStringLiteral("left-alone");
+    }
+    return {};
+}
+
+Status PruneJob::run(JobContext &ctx)
+{
+    m_report.clear();
+    m_outcome.clear();
+    ProfileLock lock;
+    if (!m_options.dryRun && !m_options.lockHeld) {
+        if (Status s = lock.acquire(m_paths.locksDir(), m_profile.name); !s)
+            return s;
+    }
+    Catalog &catalog = ctx.catalog();
+    if (!m_options.dryRun) {
+        RunRecord run;
+        run.profileId = m_profile.id;
+        run.profileName = m_profile.name;
+        run.kind = QStringLiteral("prune");
+        run.state = RunRecord::State::Running;
+        run.startedUtc = Clock::instance().nowUtc();
+        run.pid = ::getpid();
+        run.trigger = m_options.trigger;
+        run.databases = m_profile.databaseMode == Profile::DatabaseMode::All
+                            ? QStringLiteral("all databases")
+                            : m_profile.databases.join(QStringLiteral(", "));
+        auto runId = catalog.beginRun(run);
+        if (!runId)
+            return runId.error();
+        ctx.setRunId(*runId);
+    }
+    ctx.setPhase(QStringLiteral("planning retention"));
+    m_s3Secret = m_options.s3Secret;
+    auto forgetSecret = qScopeGuard([this] {
+        m_s3Secret.fill('\0');
+        m_s3Secret.clear();
+    });
+    if (m_s3Secret.isEmpty() && m_options.secretStore && !m_options.dryRun) {
+        ProfileSecrets secrets(*m_options.secretStore, catalog);
+        auto stored = secrets.storedS3Secret(m_profile.name);
+        if (!stored)
+            return stored.error();
+        m_s3Secret = *stored;
+    }
+
+    auto runs = catalog.runs(m_profile.name, 500);
+    if (!runs)
+        return runs.error();
+    for (RunRecord &r : *runs) {
+        if (r.id == m_options.succeededBackupRunId)
+            r.state = RunRecord::State::Succeeded;
+    }
+    auto artifacts = catalog.artifacts(m_profile.name);
+    if (!artifacts)
+        return artifacts.error();
+
+    for (const QString &spec : std::as_const(m_profile.destinations)) {
+        if (m_cancelled.load() || ctx.isCancelled())
+            return makeError(QStringLiteral("cancelled"), QStringLiteral("pruning was cancelled"));
+        DestinationReport report;
+        pruneAt(ctx, spec, *artifacts, *runs, &report);
+        m_report.append(report);
+    }
+
+    // The outcome, in one sentence.
+    QSet<qint64> kept, gone, alreadyGone, pending, leftAlone;
+    qint64 goneBytes = 0;
+    qint64 pendingBytes = 0;
+    QString paused;
+    QString firstProblem;
+    for (const DestinationReport &d : std::as_const(m_report)) {
+        if (!d.pausedReason.isEmpty() && paused.isEmpty())
+            paused = d.pausedReason;
+        for (const Entry &e : d.entries) {
+            const qint64 id = e.decision.backup.id;
+            switch (e.action) {
+            case Entry::Action::Keep:
+                kept.insert(id);
+                break;
+            case Entry::Action::WouldDelete:
+                pending.insert(id);
+                pendingBytes += e.decision.backup.bytes;
+                break;
+            case Entry::Action::Deleted:
+                gone.insert(id);
+                goneBytes += e.decision.backup.bytes;
+                break;
+            case Entry::Action::AlreadyGone:
+                alreadyGone.insert(id);
+                break;
+            case Entry::Action::LeftAlone:
+                leftAlone.insert(id);
+                if (firstProblem.isEmpty())
+                    firstProblem = e.note;
+                break;
+            }
+        }
+    }
+    const QString keptText = plural(kept.size(), QStringLiteral("backup"), QStringLiteral("backups"));
+    if (!paused.isEmpty()) {
+        m_outcome = QStringLiteral("nothing deleted: %1").arg(paused);
+    } else if (m_options.dryRun) {
+        m_outcome =
+            pending.isEmpty()
+                ? QStringLiteral("nothing to delete: all %1 of '%2' are kept").arg(keptText, m_profile.name)
+                : QStringLiteral("would delete %1 (%2) and keep %3")
+                      .arg(plural(pending.size(), QStringLiteral("backup"), QStringLiteral("backups")),
+                           formatMiB(pendingBytes), keptText);
+    } else if (gone.isEmpty() && alreadyGone.isEmpty() && leftAlone.isEmpty()) {
+        m_outcome =
+            QStringLiteral("nothing to delete: all %1 of '%2' are kept").arg(keptText, m_profile.name);
+    } else {
+        m_outcome = QStringLiteral("deleted %1 (%2 freed)")
+                        .arg(plural(gone.size(), QStringLiteral("backup"), QStringLiteral("backups")),
+                             formatMiB(goneBytes));
+        if (!alreadyGone.isEmpty())
+            m_outcome +=
+                QStringLiteral(", marked %1 already deleted by hand")
+                    .arg(plural(alreadyGone.size(), QStringLiteral("backup"), QStringLiteral("backups")));
+        m_outcome += QStringLiteral(" and kept ") + keptText;
+    }
+    for (const QString &line : reportLines())
+        ctx.addOutput(line);
+    if (!leftAlone.isEmpty())
+        return makeError(
+            QStringLiteral("prune.incomplete"),
+            QStringLiteral("%1, but %2 could not be deleted: %3")
+                .arg(m_outcome, plural(leftAlone.size(), QStringLiteral("backup"), QStringLiteral("backups")),
+                     firstProblem));
+    ctx.log(QStringLiteral("info"), m_outcome);
+    return {};
+}
+
+void PruneJob::pruneAt(JobContext &ctx, const QString &spec, const QList<ArtifactRecord> &artifacts,
+                       const QList<RunRecord> &runs, DestinationReport *report)
+{
+    report->destination = spec;
+    report->label = spec;
+    QList<RetentionPlanner::Backup> backups;
+    QHash<qint64, const ArtifactRecord *> byId;
+    QHash<qint64, ArtifactRecord::Location> locations;
+    for (const ArtifactRecord &a : artifacts) {
+        for (const ArtifactRecord::Location &loc : a.locations) {
+            if (loc.destination != spec || loc.prunedUtc.isValid())
+                continue;
+            backups.append(
+                {a.id, a.database, a.createdUtc, a.verifyState == QLatin1String("verified"), a.storedBytes});
+            byId.insert(a.id, &a);
+            locations.insert(a.id, loc);
+        }
+    }
+    auto created = Destination::create(spec, m_s3Secret);
+    if (created)
+        report->label = (*created)->describe();
+    const RetentionPlanner::Plan plan = RetentionPlanner::plan(m_profile.retention, backups, runs,
+                                                               Clock::instance().nowUtc(), m_options.zone);
+    report->pausedReason = plan.pausedReason;
+    QList<qsizetype> doomed;
+    for (const RetentionPlanner::Decision &d : plan.decisions) {
+        Entry e;
+        e.decision = d;
+        e.objectPath = locations.value(d.backup.id).objectPath;
+        e.action = d.keep ? Entry::Action::Keep
+                          : (m_options.dryRun ? Entry::Action::WouldDelete : Entry::Action::LeftAlone);
+        if (!d.keep && !m_options.dryRun)
+            doomed << report->entries.size();
+        report->entries.append(e);
+    }
+    if (doomed.isEmpty())
+        return;
+
+    if (!created) {
+        for (qsizetype i : std::as_const(doomed))
+            report->entries[i].note = created.error().message;
+        ctx.log(QStringLiteral("error"), created.error().message);
+        return;
+    }
+    Destination &dest = **created;
+    ctx.setPhase(QStringLiteral("pruning %1").arg(report->label));
+
+    auto leaveAlone = [&](qsizetype i, const QString &why) {
+        report->entries[i].action = Entry::Action::LeftAlone;
+        report->entries[i].note = why;
+        ctx.log(QStringLiteral("warning"), why);
+    };
+    auto markPruned = [&](qsizetype i, Entry::Action action, const QString &message) {
+        const qint64 id = report->entries[i].decision.backup.id;
+        if (Status s = ctx.catalog().markLocationPruned(id, spec, Clock::instance().nowUtc()); !s) {
+            leaveAlone(i, s.error().message);
+            return;
+        }
+        report->entries[i].action = action;
+        ctx.log(action == Entry::Action::AlreadyGone ? QStringLiteral("warning") : QStringLiteral("info"),
+                message);
+    };
+
+    // 1. Prove each doomed backup is ours before anything is deleted.
+    struct Doomed
+    {
+        qsizetype entry;
+        QString objectPath;  // empty when the dump is already gone
+        QString globalsPath; // empty when there is none
+        QString manifestPath;
+    };
+    QList<Doomed> deletable;
+    for (qsizetype i : std::as_const(doomed)) {
+        if (m_cancelled.load() || ctx.isCancelled())
+            return;
+        const qint64 id = report->entries[i].decision.backup.id;
+        const ArtifactRecord &a = *byId.value(id);
+        const ArtifactRecord::Location loc = locations.value(id);
+        const QString what =
+            QStringLiteral("backup %1 (%2, %3 UTC) at %4")
+                .arg(id)
+                .arg(a.database, a.createdUtc.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), report->label);
+        const QString base = lifeboatBase(a, loc);
+        if (base.isEmpty()) {
+            leaveAlone(i, QStringLiteral("%1 was left alone: its recorded paths (%2, %3) are not Lifeboat's "
+                                         "layout")
+                              .arg(what, loc.objectPath, loc.manifestPath));
+            continue;
+        }
+        auto manifestSize = dest.objectSize(loc.manifestPath);
+        auto objectSize = manifestSize ? dest.objectSize(loc.objectPath) : manifestSize;
+        if (!manifestSize || !objectSize) {
+            leaveAlone(i, QStringLiteral("%1 was not deleted: %2")
+                              .arg(what, (!manifestSize ? manifestSize : objectSize).error().message));
+            continue;
+        }
+        if (!manifestSize->has_value()) {
+            if (!objectSize->has_value())
+                markPruned(
+                    i, Entry::Action::AlreadyGone,
+                    QStringLiteral("%1 was already gone (deleted by hand?): marked as pruned").arg(what));
+            else
+                leaveAlone(i,
+                           QStringLiteral("%1 was left alone: its manifest %2 is missing, so Lifeboat cannot "
+                                          "prove it wrote %3")
+                               .arg(what, loc.manifestPath, loc.objectPath));
+            continue;
+        }
+        auto manifestBytes = dest.readSmall(loc.manifestPath);
+        if (!manifestBytes) {
+            leaveAlone(i, QStringLiteral("%1 was not deleted: %2").arg(what, manifestBytes.error().message));
+            continue;
+        }
+        if (a.encrypted) {
+            if (!manifestBytes->startsWith(QByteArray(kAgeHeader.data(), kAgeHeader.size()))) {
+                leaveAlone(i,
+                           QStringLiteral("%1 was left alone: %2 is not the age-encrypted manifest Lifeboat "
+                                          "wrote")
+                               .arg(what, loc.manifestPath));
+                continue;
+            }
+        } else {
+            auto manifest = Manifest::fromJsonBytes(*manifestBytes);
+            if (!manifest || manifest->sha256.compare(a.sha256, Qt::CaseInsensitive) != 0 ||
+                manifest->objectName != fileOf(loc.objectPath)) {
+                leaveAlone(i,
+                           QStringLiteral("%1 was left alone: the manifest %2 does not describe it (SHA-256 "
+                                          "or object name differ from the catalog)")
+                               .arg(what, loc.manifestPath));
+                continue;
+            }
+        }
+        if (objectSize->has_value() && **objectSize != a.storedBytes) {
+            leaveAlone(i, QStringLiteral("%1 was left alone: %2 is %3 bytes but Lifeboat wrote %4")
+                              .arg(what, loc.objectPath)
+                              .arg(**objectSize)
+                              .arg(a.storedBytes));
+            continue;
+        }
+        Doomed d{i, objectSize->has_value() ? loc.objectPath : QString(), QString(), loc.manifestPath};
+        auto recorded = Manifest::fromJsonBytes(a.manifestJson);
+        if (recorded && !recorded->globalsObject.isEmpty()) {
+            const QString globals = folderOf(loc.objectPath) + QLatin1Char('/') + recorded->globalsObject;
+            const QString globalsExt =
+                a.encrypted ? QStringLiteral(".globals.sql.zst.age") : QStringLiteral(".globals.sql.zst");
+            if (globals == base + globalsExt)
+                d.globalsPath = globals;
+        }
+        if (d.objectPath.isEmpty())
+            report->entries[i].note = QStringLiteral("the dump was already gone; its manifest was deleted");
+        deletable.append(d);
+    }
+    if (deletable.isEmpty() || m_cancelled.load() || ctx.isCancelled())
+        return;
+
+    // 2. The dumps (and globals) first, then the manifests: an interruption in between leaves a
+    // manifest without its dump, which the next prune recognises and finishes.
+    QStringList first;
+    QList<QList<qsizetype>> firstOf; // per deletable: indexes into `first`
+    for (const Doomed &d : std::as_const(deletable)) {
+        QList<qsizetype> mine;
+        for (const QString &path : {d.objectPath, d.globalsPath}) {
+            if (path.isEmpty())
+                continue;
+            mine << first.size();
+            first << path;
+        }
+        firstOf << mine;
+    }
+    const QList<Status> firstResults = first.isEmpty() ? QList<Status>() : dest.removeMany(first);
+    QStringList manifests;
+    QList<qsizetype> manifestOwner;
+    for (qsizetype k = 0; k < deletable.size(); ++k) {
+        QString problem;
+        for (qsizetype at : std::as_const(firstOf.at(k))) {
+            if (!firstResults.value(at).ok() && problem.isEmpty())
+                problem = firstResults.value(at).error().message;
+        }
+        if (!problem.isEmpty()) {
+            leaveAlone(deletable.at(k).entry,
+                       QStringLiteral("backup %1 at %2 was not deleted: %3")
+                           .arg(report->entries[deletable.at(k).entry].decision.backup.id)
+                           .arg(report->label, problem));
+            continue;
+        }
+        manifests << deletable.at(k).manifestPath;
+        manifestOwner << k;
+    }
+    const QList<Status> manifestResults = manifests.isEmpty() ? QList<Status>() : dest.removeMany(manifests);
+    QSet<QString> folders;
+    for (qsizetype m = 0; m < manifests.size(); ++m) {
+        const Doomed &d = deletable.at(manifestOwner.at(m));
+        Entry &e = report->entries[d.entry];
+        const Status s = manifestResults.value(m);
+        if (!s.ok()) {
+            leaveAlone(d.entry,
+                       QStringLiteral("the dump of backup %1 at %2 was deleted but its manifest could "
+                                      "not be (the next prune finishes it): %3")
+                           .arg(e.decision.backup.id)
+                           .arg(report->label, s.error().message));
+            continue;
+        }
+        folders.insert(folderOf(d.manifestPath));
+        markPruned(d.entry, Entry::Action::Deleted,
+                   QStringLiteral("deleted backup %1 (%2, %3 UTC, %4) from %5: %6")
+                       .arg(e.decision.backup.id)
+                       .arg(e.decision.backup.database,
+                            e.decision.backup.createdUtc.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                            formatMiB(e.decision.backup.bytes), report->label,
+                            d.objectPath.isEmpty()
+                                ? QStringLiteral("its manifest (the dump was already gone)")
+                                : QStringLiteral("dump and manifest")));
+    }
+    // Database folders Lifeboat created and just emptied.
+    for (const QString &folder : std::as_const(folders))
+        dest.removeFolderIfEmpty(folder);
+}
+
+QJsonObject PruneJob::reportJson() const
+{
+    QJsonObject o;
+    o.insert(QLatin1String("profile"), m_profile.name);
+    o.insert(QLatin1String("dryRun"), m_options.dryRun);
+    o.insert(QLatin1String("outcome"), m_outcome);
+    QJsonArray destinations;
+    for (const DestinationReport &d : m_report) {
+        QJsonObject dj;
+        dj.insert(QLatin1String("destination"), d.destination);
+        dj.insert(QLatin1String("label"), d.label);
+        if (!d.pausedReason.isEmpty())
+            dj.insert(QLatin1String("paused"), d.pausedReason);
+        QJsonArray backups;
+        for (const Entry &e : d.entries) {
+            QJsonObject ej;
+            ej.insert(QLatin1String("id"), e.decision.backup.id);
+            ej.insert(QLatin1String("database"), e.decision.backup.database);
+            ej.insert(QLatin1String("createdUtc"), e.decision.backup.createdUtc.toString(Qt::ISODate));
+            ej.insert(QLatin1String("storedBytes"), e.decision.backup.bytes);
+            ej.insert(QLatin1String("verified"), e.decision.backup.verified);
+            ej.insert(QLatin1String("object"), e.objectPath);
+            ej.insert(QLatin1String("action"), actionName(e.action));
+            ej.insert(QLatin1String("reasons"), QJsonArray::fromStringList(e.decision.reasons));
+            if (!e.note.isEmpty())
+                ej.insert(QLatin1String("note"), e.note);
+            backups.append(ej);
+        }
+        dj.insert(QLatin1String("backups"), backups);
+        destinations.append(dj);
+    }
+    o.insert(QLatin1String("destinations"), destinations);
+    return o;
+}
+
+QStringList PruneJob::reportLines() const
+{
+    QStringList lines;
+    for (const DestinationReport &d : m_report) {
+        lines << d.label + QLatin1Char(':');
+        if (!d.pausedReason.isEmpty())
+            lines << QStringLiteral("  nothing is deleted here: ") + d.pausedReason;
+        if (d.entries.isEmpty())
+            lines << QStringLiteral("  no backups");
+        QString database;
+        for (const Entry &e : d.entries) {
+            if (e.decision.backup.database != database || database.isNull()) {
+                database = e.decision.backup.database;
+                lines << QStringLiteral("  %1").arg(database);
+            }
+            QString action;
+            switch (e.action) {
+            case Entry::Action::Keep:
+                action = QStringLiteral("keep        ");
+                break;
+            case Entry::Action::WouldDelete:
+                action = QStringLiteral("would delete");
+                break;
+            case Entry::Action::Deleted:
+                action = QStringLiteral("deleted     ");
+                break;
+            case Entry::Action::AlreadyGone:
+                action = QStringLiteral("already gone");
+                break;
+            case Entry::Action::LeftAlone:
+                action = QStringLiteral("left alone  ");
+                break;
+            }
+            QString line =
+                QStringLiteral("    %1  %2  %3  %4")
+                    .arg(action)
+                    .arg(e.decision.backup.id, 5)
+                    .arg(e.decision.backup.createdUtc.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
+                    .arg(formatMiB(e.decision.backup.bytes), 10);
+            if (e.action == Entry::Action::Keep)
+                line +=
+                    QStringLiteral("  (") + e.decision.reasons.join(QStringLiteral(", ")) + QLatin1Char(')');
+            if (!e.note.isEmpty())
+                line += QStringLiteral("  — ") + e.note;
+            lines << line;
+        }
+    }
+    if (!m_outcome.isEmpty())
+        lines << m_outcome;
+    return lines;
+}
+
+} // namespace lifeboat
