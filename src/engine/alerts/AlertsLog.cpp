@@ -1,0 +1,3 @@
+#include "engine/alerts/AlertsLog.h"
+
+Q_LOGGING_CATEGORY(lcAlerts, "lifeboat.engine.alerts", QtWarningMsg)
