@@ -5,11 +5,16 @@
 // configuration folder, logs, temp and runtime folders and stdout/stderr are scanned: zero
 // occurrences. The backup restores with the exported recovery kit and the peers age | zstd |
 // pg_restore. Passphrase profiles use the scrypt work factor calibrated into the profile.
+// A backup to a real S3 server (s3rver) whose secret key only the keychain holds (no AWS_* variables,
+// no ~/.aws/credentials) works, verifies and passes `dest test --profile`, and neither that secret nor
+// the database password shows up in any child's argv or environment, the log output, the catalog,
+// the settings or an error text (a wrong S3 secret in the keychain included).
 
 #include "engine/crypto/AgeDecryptor.h"
 #include "support/KeyringSession.h"
 #include "support/PgTestCluster.h"
 #include "support/ProcessRunner.h"
+#include "support/S3rverProcess.h"
 #include "support/TestPeers.h"
 
 #include <QDir>
@@ -18,6 +23,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -141,11 +147,14 @@ private Q_SLOTS:
     void restoreLeaksNothing();
     void wrongPasswordInTheKeychain();
     void passphraseProfile();
+    void s3BackupWithTheKeychainSecretLeaksNothing();
 
 private:
     ProcessResult cli(const QStringList &args, const QByteArray &input = QByteArray()) const;
     // Runs lifeboat-cli, polling its process tree until it exits.
     ProcessResult watchedCli(const QStringList &args, const QByteArray &secret, TreeWatch *watch) const;
+    ProcessResult watchedCli(const QStringList &args, const QList<QByteArray> &secrets, TreeWatch *watch,
+                             const QProcessEnvironment &env) const;
     void scanEverywhere(const QByteArray &secret);
     QString newDestDir();
 
@@ -219,8 +228,14 @@ void TestSecretLeaks::cleanupTestCase()
 ProcessResult TestSecretLeaks::watchedCli(const QStringList &args, const QByteArray &secret,
                                           TreeWatch *watch) const
 {
+    return watchedCli(args, QList<QByteArray>{secret}, watch, m_cliEnv);
+}
+
+ProcessResult TestSecretLeaks::watchedCli(const QStringList &args, const QList<QByteArray> &secrets,
+                                          TreeWatch *watch, const QProcessEnvironment &env) const
+{
     QProcess proc;
-    proc.setProcessEnvironment(m_cliEnv);
+    proc.setProcessEnvironment(env);
     proc.start(cliPath(), QStringList{QStringLiteral("--config-dir"), m_config} + args);
     ProcessResult r;
     if (!proc.waitForStarted(30000)) {
@@ -259,10 +274,12 @@ ProcessResult TestSecretLeaks::watchedCli(const QStringList &args, const QByteAr
             }
             const QByteArray cmdline = readProc(pid, "cmdline");
             const QByteArray environ = readProc(pid, "environ");
-            if (cmdline.contains(secret))
-                watch->leaks << QStringLiteral("%1 %2: command line").arg(pid).arg(comm);
-            if (environ.contains(secret))
-                watch->leaks << QStringLiteral("%1 %2: environment").arg(pid).arg(comm);
+            for (const QByteArray &secret : secrets) {
+                if (cmdline.contains(secret))
+                    watch->leaks << QStringLiteral("%1 %2: command line").arg(pid).arg(comm);
+                if (environ.contains(secret))
+                    watch->leaks << QStringLiteral("%1 %2: environment").arg(pid).arg(comm);
+            }
             for (const QByteArray &entry : environ.split('\0')) {
                 if (entry.startsWith("PGPASSWORD="))
                     watch->pgPasswordEnv << QStringLiteral("%1 %2").arg(pid).arg(comm);
@@ -513,6 +530,125 @@ void TestSecretLeaks::passphraseProfile()
     QVERIFY(decryptor->write(encrypted.constData(), encrypted.size()));
     QVERIFY(decryptor->finish());
     QVERIFY(plain.bytes.startsWith(QByteArray::fromHex("28b52ffd"))); // a zstd frame
+}
+
+void TestSecretLeaks::s3BackupWithTheKeychainSecretLeaksNothing()
+{
+    // An S3 secret a search can find (S3RVER/S3RVER would match the access key id everywhere).
+    const QByteArray s3Secret = QStringLiteral("S3k%1/Only+In=Keychain")
+                                    .arg(QRandomGenerator::global()->generate64(), 0, 36)
+                                    .toUtf8();
+    const QString keyId = QStringLiteral("LBLEAKTESTKEY");
+    S3rverProcess s3;
+    s3.addKeyPair(keyId, s3Secret);
+    const QString data = m_tmp.filePath(QStringLiteral("s3data"));
+    QDir().mkpath(data);
+    const QString started = s3.start(data, {QStringLiteral("bucket")});
+    QVERIFY2(started.isEmpty(), qPrintable(started));
+
+    // The keychain is the only source: no AWS variables, and HOME (the keyring's temp dir) has no ~/.aws.
+    QProcessEnvironment env = m_cliEnv;
+    for (const char *name : {"AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE",
+                             "AWS_SHARED_CREDENTIALS_FILE", "AWS_CONFIG_FILE"})
+        env.remove(QString::fromLatin1(name));
+    QVERIFY(!QFileInfo::exists(env.value(QStringLiteral("HOME")) + QStringLiteral("/.aws")));
+    QVERIFY(!env.toStringList().join(QLatin1Char('\n')).contains(QString::fromUtf8(s3Secret)));
+    ProcessRunner run(env);
+    auto cliS3 = [&](const QStringList &args, const QByteArray &input = QByteArray()) {
+        return run.cli(m_config, args, input, 300000);
+    };
+
+    const QString url =
+        QStringLiteral("s3://bucket/offsite?endpoint=%1&access_key=%2").arg(s3.endpoint(), keyId);
+    ProcessResult add = cliS3({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("s3leak"),
+                               QStringLiteral("--db"),
+                               QStringLiteral("postgresql://lb_secret@127.0.0.1:%1/leaky").arg(m_pg.port()),
+                               QStringLiteral("--dest"), url, QStringLiteral("--globals")});
+    QVERIFY2(add.exitCode == 0, qPrintable(add.errText()));
+    QVERIFY2(cliS3({QStringLiteral("key"), QStringLiteral("generate"), QStringLiteral("s3leak")}).exitCode ==
+                 0,
+             "key generate");
+    QVERIFY(cliS3({QStringLiteral("secret"), QStringLiteral("set"), QStringLiteral("s3leak"),
+                   QStringLiteral("db-password")},
+                  m_password + '\n')
+                .exitCode == 0);
+
+    // Without the S3 secret: one sentence naming the ways to give it.
+    ProcessResult none = cliS3({QStringLiteral("backup"), QStringLiteral("s3leak")});
+    QCOMPARE(none.exitCode, 1);
+    QVERIFY2(none.errText().contains(QStringLiteral("no secret key for access key %1: store it with "
+                                                    "`lifeboat-cli secret set PROFILE s3-secret`")
+                                         .arg(keyId)),
+             qPrintable(none.errText()));
+
+    // A wrong secret in the keychain: the error says to correct the keychain's copy, and never shows it.
+    const QByteArray wrong = "Wrong-S3-Secret-In-Keychain-777";
+    QVERIFY(cliS3({QStringLiteral("secret"), QStringLiteral("set"), QStringLiteral("s3leak"),
+                   QStringLiteral("s3-secret")},
+                  wrong + '\n')
+                .exitCode == 0);
+    TreeWatch wrongWatch;
+    ProcessResult refused = watchedCli({QStringLiteral("backup"), QStringLiteral("s3leak")},
+                                       {wrong, m_password}, &wrongWatch, env);
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(
+        refused.errText().contains(QStringLiteral("the secret key for access key %1 is wrong").arg(keyId)) &&
+            refused.errText().contains(QLatin1String(
+                "correct the keychain's copy with `lifeboat-cli secret set PROFILE s3-secret`")),
+        qPrintable(refused.errText()));
+    QVERIFY2(wrongWatch.leaks.isEmpty(), qPrintable(wrongWatch.leaks.join(QStringLiteral("; "))));
+    QVERIFY(!refused.out.contains(wrong) && !refused.err.contains(wrong));
+    scanEverywhere(wrong);
+
+    // The right secret: the backup uploads to s3rver while the test watches every child process.
+    QVERIFY(cliS3({QStringLiteral("secret"), QStringLiteral("set"), QStringLiteral("s3leak"),
+                   QStringLiteral("s3-secret")},
+                  s3Secret + '\n')
+                .exitCode == 0);
+    TreeWatch watch;
+    const ProcessResult backup =
+        watchedCli({QStringLiteral("backup"), QStringLiteral("s3leak")}, {s3Secret, m_password}, &watch, env);
+    QVERIFY2(backup.exitCode == 0, qPrintable(backup.errText()));
+    QVERIFY2(backup.outText().contains(QLatin1String("s3://bucket/offsite")), qPrintable(backup.outText()));
+    QVERIFY2(watch.programs.contains(QStringLiteral("pg_dump")),
+             qPrintable(watch.programs.values().join(QLatin1Char(' '))));
+    QVERIFY2(watch.leaks.isEmpty(), qPrintable(watch.leaks.join(QStringLiteral("; "))));
+    QVERIFY2(watch.pgPasswordEnv.isEmpty(), qPrintable(watch.pgPasswordEnv.join(QStringLiteral("; "))));
+    // Log output (lifeboat.* debug categories are on) and errors.
+    for (const QByteArray &secret : {s3Secret, m_password})
+        QVERIFY(!backup.out.contains(secret) && !backup.err.contains(secret));
+
+    // Read back from S3 with the keychain's secret: verify, and dest test --profile.
+    const QJsonArray list =
+        QJsonDocument::fromJson(
+            cliS3({QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("s3leak")}).out)
+            .array();
+    QCOMPARE(list.size(), 1);
+    const qint64 id = list.at(0).toObject().value(QLatin1String("id")).toInteger();
+    TreeWatch verifyWatch;
+    ProcessResult verify = watchedCli({QStringLiteral("verify"), QString::number(id)}, {s3Secret, m_password},
+                                      &verifyWatch, env);
+    QVERIFY2(verify.exitCode == 0, qPrintable(verify.errText() + verify.outText()));
+    QVERIFY2(verify.outText().contains(QLatin1String("read from s3://bucket/offsite")),
+             qPrintable(verify.outText()));
+    QVERIFY(verifyWatch.leaks.isEmpty());
+    ProcessResult tested = cliS3({QStringLiteral("dest"), QStringLiteral("test"), QStringLiteral("--profile"),
+                                  QStringLiteral("s3leak")});
+    QVERIFY2(tested.exitCode == 0, qPrintable(tested.errText()));
+    QVERIFY2(tested.outText().contains(QLatin1String("write, read and delete of a probe object succeeded")),
+             qPrintable(tested.outText()));
+    ProcessResult untested = cliS3({QStringLiteral("dest"), QStringLiteral("test"), url});
+    QCOMPARE(untested.exitCode, 1); // without --profile the keychain is not asked
+    QVERIFY2(untested.errText().contains(QStringLiteral("no secret key for access key %1").arg(keyId)),
+             qPrintable(untested.errText()));
+    for (const ProcessResult &r : {verify, tested, untested}) {
+        for (const QByteArray &secret : {s3Secret, m_password})
+            QVERIFY(!r.out.contains(secret) && !r.err.contains(secret));
+    }
+
+    // The catalog, settings, logs, temp and runtime folders, the bucket's files: zero occurrences.
+    scanEverywhere(s3Secret);
+    scanEverywhere(m_password);
 }
 
 QTEST_GUILESS_MAIN(TestSecretLeaks)

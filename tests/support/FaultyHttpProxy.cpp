@@ -107,6 +107,12 @@ void FaultyHttpProxy::addFault(const QByteArray &needle, Fault fault, int times)
     m_rules.append({needle, fault, times});
 }
 
+void FaultyHttpProxy::addHeadFault(const QByteArray &needle, Fault fault, int times)
+{
+    QMutexLocker lock(&m_mutex);
+    m_rules.append({needle, fault, times, true});
+}
+
 void FaultyHttpProxy::clearFaults()
 {
     QMutexLocker lock(&m_mutex);
@@ -117,6 +123,12 @@ QList<QByteArray> FaultyHttpProxy::requestLines() const
 {
     QMutexLocker lock(&m_mutex);
     return m_lines;
+}
+
+QList<QByteArray> FaultyHttpProxy::requestHeads() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_heads;
 }
 
 void FaultyHttpProxy::acceptLoop()
@@ -141,13 +153,15 @@ void FaultyHttpProxy::handle(int client)
         return;
     }
     const QByteArray line = request.left(request.indexOf("\r\n"));
+    const QByteArray head = request.left(request.indexOf("\r\n\r\n"));
     bool faulted = false;
     Fault fault = Fault::InternalError500;
     {
         QMutexLocker lock(&m_mutex);
         m_lines.append(line);
+        m_heads.append(head);
         for (Rule &r : m_rules) {
-            if (r.remaining != 0 && line.contains(r.needle)) {
+            if (r.remaining != 0 && (r.wholeHead ? head : line).contains(r.needle)) {
                 if (r.remaining > 0)
                     --r.remaining;
                 fault = r.fault;
@@ -161,6 +175,33 @@ void FaultyHttpProxy::handle(int client)
         if (fault == Fault::ResetConnection) {
             linger l{1, 0}; // close with RST
             ::setsockopt(client, SOL_SOCKET, SO_LINGER, &l, sizeof l);
+            ::close(client);
+            return;
+        }
+        if (fault == Fault::Hang) {
+            char buf[4096];
+            while (!m_stop) {
+                pollfd p{client, POLLIN, 0};
+                if (::poll(&p, 1, 100) > 0 && ::recv(client, buf, sizeof buf, 0) <= 0)
+                    break; // the client closed (or reset) the connection
+            }
+            ::close(client);
+            return;
+        }
+        if (fault == Fault::BucketWithoutObjectLock) {
+            const bool query = line.contains("?object-lock");
+            const QByteArray body =
+                query ? QByteArray(
+                            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>"
+                            "ObjectLockConfigurationNotFoundError</Code><Message>Object Lock configuration "
+                            "does not exist for this bucket</Message></Error>")
+                      : QByteArray(
+                            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>InvalidRequest</Code>"
+                            "<Message>Bucket is missing Object Lock Configuration</Message></Error>");
+            sendAll(client, (query ? QByteArray("HTTP/1.1 404 Not Found\r\n")
+                                   : QByteArray("HTTP/1.1 400 Bad Request\r\n")) +
+                                "Content-Type: application/xml\r\nContent-Length: " +
+                                QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
             ::close(client);
             return;
         }

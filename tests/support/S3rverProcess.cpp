@@ -16,12 +16,11 @@ QString S3rverProcess::start(const QString &directory, const QStringList &bucket
                              const QString &certPem)
 {
     if (!keyPem.isEmpty()) {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("S3RVER_KEY"), keyPem);
-        env.insert(QStringLiteral("S3RVER_CERT"), certPem);
-        m_process.setProcessEnvironment(env);
+        m_env.insert(QStringLiteral("S3RVER_KEY"), keyPem);
+        m_env.insert(QStringLiteral("S3RVER_CERT"), certPem);
         m_tls = true;
     }
+    m_process.setProcessEnvironment(m_env);
     const QString modules = QDir(testPeersDir()).filePath(QStringLiteral("node_modules"));
     if (!QDir(modules + QStringLiteral("/@20minutes/s3rver")).exists())
         return QStringLiteral("@20minutes/s3rver is not installed in %1: run scripts/test").arg(modules);
@@ -48,6 +47,12 @@ QString S3rverProcess::start(const QString &directory, const QStringList &bucket
     }
     return QStringLiteral("s3rver did not start: %1")
         .arg(QString::fromUtf8(m_process.readAllStandardError()));
+}
+
+void S3rverProcess::addKeyPair(const QString &accessKeyId, const QByteArray &secretAccessKey)
+{
+    m_env.insert(QStringLiteral("S3RVER_EXTRA_KEY_ID"), accessKeyId);
+    m_env.insert(QStringLiteral("S3RVER_EXTRA_SECRET"), QString::fromUtf8(secretAccessKey));
 }
 
 void S3rverProcess::stop()

@@ -17,6 +17,9 @@ public:
     // With `keyPem`/`certPem` it serves HTTPS.
     QString start(const QString &directory, const QStringList &buckets, const QString &keyPem = {},
                   const QString &certPem = {});
+    // Before start(): the server also accepts this key pair (for secrets a test can search for;
+    // S3RVER/S3RVER would match the access key id everywhere). Passed to node in its environment.
+    void addKeyPair(const QString &accessKeyId, const QByteArray &secretAccessKey);
     void stop();
     int port() const { return m_port; }
     QString endpoint() const
@@ -31,6 +34,7 @@ public:
 
 private:
     QProcess m_process;
+    QProcessEnvironment m_env = QProcessEnvironment::systemEnvironment();
     int m_port = 0;
     bool m_tls = false;
 };

@@ -298,6 +298,19 @@ Status ProfileSecrets::exportRecoveryKit(const QString &profileName, const QStri
     return m_catalog.markSecretExported(profileName, kind, Clock::instance().nowUtc());
 }
 
+Result<QByteArray> ProfileSecrets::storedS3Secret(const QString &profileName)
+{
+    auto indexed = m_catalog.secret(profileName, secretKindName(SecretKind::S3Secret));
+    if (!indexed)
+        return indexed.error();
+    if (!indexed->has_value())
+        return QByteArray();
+    auto value = get(profileName, SecretKind::S3Secret);
+    if (!value)
+        return value.error();
+    return value->value_or(QByteArray());
+}
+
 bool ProfileSecrets::identityNeverExported(const QString &profileName) const
 {
     auto entry = m_catalog.secret(profileName, secretKindName(SecretKind::AgeIdentity));
@@ -309,8 +322,15 @@ void ProfileSecrets::attachTo(BackupJob::Options &options, std::shared_ptr<Secre
 {
     const QString name = profile.name;
     bool hasDbPassword = false;
-    for (const Catalog::SecretEntry &e : index)
+    bool hasS3Secret = false;
+    for (const Catalog::SecretEntry &e : index) {
         hasDbPassword = hasDbPassword || e.kind == secretKindName(SecretKind::DbPassword);
+        hasS3Secret = hasS3Secret || e.kind == secretKindName(SecretKind::S3Secret);
+    }
+    if (hasS3Secret)
+        options.s3SecretProvider = [store, name]() -> SecretStore::ReadResult {
+            return store->readNow(SecretKey{name, SecretKind::S3Secret});
+        };
     // Only when Lifeboat stored one: otherwise the keychain is not touched at all and libpq's own
     // sources (PGPASSWORD, ~/.pgpass, the service file) work as for psql.
     if (hasDbPassword)

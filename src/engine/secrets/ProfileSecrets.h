@@ -34,6 +34,10 @@ public:
     // Reads a secret; an empty optional when the keychain has none.
     SecretStore::ReadResult get(const QString &profileName, SecretKind kind);
 
+    // The profile's S3 secret key when the index lists one; empty otherwise (then
+    // AWS_SECRET_ACCESS_KEY and ~/.aws/credentials apply). For reading its backups back.
+    Result<QByteArray> storedS3Secret(const QString &profileName);
+
     // The passphrase of a passphrase profile. Missing: an error naming it and how to set it.
     Result<QByteArray> passphrase(const QString &profileName);
 
@@ -53,8 +57,8 @@ public:
     static QString setCommand(const QString &profileName, SecretKind kind);
 
     // Supplies a BackupJob with the profile's secrets from `store` (called on the job's thread):
-    // the database password when the index lists one (else libpq's own sources), and the
-    // passphrase of a passphrase profile.
+    // the database password and the S3 secret key when the index lists them (else libpq's own
+    // sources and the AWS environment / credentials file), and the passphrase of a passphrase profile.
     static void attachTo(BackupJob::Options &options, std::shared_ptr<SecretStore> store,
                          const Profile &profile, const QList<Catalog::SecretEntry> &index);
 

@@ -2,6 +2,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QHash>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -51,6 +52,18 @@ bool isXmlError(const QByteArray &body)
     return false;
 }
 
+// What to correct when the secret is wrong, after where it came from.
+QString secretFix(const QString &source)
+{
+    if (source == QLatin1String("keychain"))
+        return QStringLiteral("the keychain's copy with `lifeboat-cli secret set PROFILE s3-secret`");
+    if (source == QLatin1String("environment"))
+        return QStringLiteral("AWS_SECRET_ACCESS_KEY");
+    if (source.startsWith(QLatin1String("file:")))
+        return QStringLiteral("aws_secret_access_key in ") + source.mid(5);
+    return QStringLiteral("AWS_SECRET_ACCESS_KEY or ~/.aws/credentials");
+}
+
 } // namespace
 
 QString S3Response::errorCode() const
@@ -63,17 +76,62 @@ class S3Transport : public QObject
 {
 public:
     S3Transport(S3Location location, SigV4Signer::Credentials credentials, S3Client::Options options,
-                std::atomic<qint64> *skew)
+                std::atomic<qint64> *skew, const std::atomic<bool> *cancelled)
         : m_location(std::move(location))
         , m_credentials(std::move(credentials))
         , m_options(options)
         , m_signer(m_location.region, QStringLiteral("s3"))
         , m_skew(skew)
+        , m_cancelled(cancelled)
     {}
 
-    void start(const std::shared_ptr<S3PendingCall> &call) { send(call, 1); }
+    void start(const std::shared_ptr<S3PendingCall> &call)
+    {
+        if (m_cancelled->load() && !call->request.cleanup) {
+            complete(call, cancelledResponse(0));
+            return;
+        }
+        m_active.append(call);
+        send(call, 1);
+    }
+
+    // Aborts every request in flight or waiting for a retry (cleanup requests excepted).
+    void cancelAll()
+    {
+        const QList<std::shared_ptr<S3PendingCall>> active = m_active;
+        for (const std::shared_ptr<S3PendingCall> &call : active) {
+            if (call->request.cleanup)
+                continue;
+            if (QNetworkReply *reply = call->reply) {
+                call->reply = nullptr;
+                disconnect(reply, nullptr, this, nullptr);
+                reply->abort();
+                reply->deleteLater();
+            }
+            m_active.removeOne(call);
+            complete(call, cancelledResponse(1));
+        }
+    }
 
 private:
+    static S3Response cancelledResponse(int attempts)
+    {
+        S3Response r;
+        r.cancelled = true;
+        r.networkError = int(QNetworkReply::OperationCanceledError);
+        r.networkErrorText = QStringLiteral("cancelled");
+        r.attempts = attempts;
+        return r;
+    }
+
+    static void complete(const std::shared_ptr<S3PendingCall> &call, S3Response response)
+    {
+        QMutexLocker lock(&call->mutex);
+        call->response = std::move(response);
+        call->finished = true;
+        call->done.wakeAll();
+    }
+
     QNetworkAccessManager *nam()
     {
         if (!m_nam) {
@@ -146,6 +204,7 @@ private:
             reply = manager->deleteResource(req);
         else
             reply = manager->sendCustomRequest(req, rq.method, rq.body);
+        call->reply = reply;
         connect(reply, &QNetworkReply::finished, this,
                 [this, reply, call, attempt] { finished(reply, call, attempt); });
     }
@@ -153,6 +212,7 @@ private:
     void finished(QNetworkReply *reply, const std::shared_ptr<S3PendingCall> &call, int attempt)
     {
         reply->deleteLater();
+        call->reply = nullptr;
         S3Response resp;
         resp.attempts = attempt;
         resp.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -177,13 +237,14 @@ private:
             qCInfo(lcS3) << call->request.method << "attempt" << attempt << "failed"
                          << (resp.status ? QString::number(resp.status) : resp.networkErrorText)
                          << resp.errorCode() << "- retrying in" << delay << "ms";
-            QTimer::singleShot(delay, this, [this, call, attempt] { send(call, attempt + 1); });
+            QTimer::singleShot(delay, this, [this, call, attempt] {
+                if (m_active.contains(call)) // not cancelled meanwhile
+                    send(call, attempt + 1);
+            });
             return;
         }
-        QMutexLocker lock(&call->mutex);
-        call->response = std::move(resp);
-        call->finished = true;
-        call->done.wakeAll();
+        m_active.removeOne(call);
+        complete(call, std::move(resp));
     }
 
     S3Location m_location;
@@ -191,6 +252,8 @@ private:
     S3Client::Options m_options;
     SigV4Signer m_signer;
     std::atomic<qint64> *m_skew;
+    const std::atomic<bool> *m_cancelled;
+    QList<std::shared_ptr<S3PendingCall>> m_active; // started, not yet completed
     QNetworkAccessManager *m_nam = nullptr;
     QSslConfiguration m_ssl;
 };
@@ -198,10 +261,11 @@ private:
 S3Client::S3Client(S3Location location, SigV4Signer::Credentials credentials, Options options)
     : m_location(std::move(location))
     , m_accessKeyId(credentials.accessKeyId)
+    , m_secretSource(credentials.secretSource)
 {
     m_thread = new QThread;
     m_thread->setObjectName(QStringLiteral("lifeboat-s3"));
-    m_transport = new S3Transport(m_location, std::move(credentials), options, &m_lastSkew);
+    m_transport = new S3Transport(m_location, std::move(credentials), options, &m_lastSkew, &m_cancelled);
     m_transport->moveToThread(m_thread);
     QObject::connect(m_thread, &QThread::finished, m_transport, &QObject::deleteLater);
     m_thread->start();
@@ -249,6 +313,14 @@ std::shared_ptr<S3PendingCall> S3Client::submit(S3Request request) const
     return call;
 }
 
+void S3Client::cancel() const
+{
+    m_cancelled.store(true);
+    S3Transport *transport = m_transport;
+    QMetaObject::invokeMethod(
+        transport, [transport] { transport->cancelAll(); }, Qt::QueuedConnection);
+}
+
 S3Response S3Client::wait(const std::shared_ptr<S3PendingCall> &call)
 {
     QMutexLocker lock(&call->mutex);
@@ -259,6 +331,8 @@ S3Response S3Client::wait(const std::shared_ptr<S3PendingCall> &call)
 
 bool S3Client::isTransient(const S3Response &r)
 {
+    if (r.cancelled)
+        return false;
     if (r.status == 0) {
         switch (QNetworkReply::NetworkError(r.networkError)) {
         case QNetworkReply::RemoteHostClosedError:
@@ -274,7 +348,8 @@ bool S3Client::isTransient(const S3Response &r)
             return false;
         }
     }
-    if (r.status >= 500)
+    // 501 Not Implemented (and 505) will not change on a retry.
+    if (r.status >= 500 && r.status != 501 && r.status != 505)
         return true;
     const QString code = r.errorCode();
     return code == QLatin1String("SlowDown") || code == QLatin1String("RequestTimeout") ||
@@ -285,6 +360,9 @@ Error S3Client::errorFor(const S3Response &r, const QString &action) const
 {
     const QString where = m_location.describe();
     const QString host = m_location.endpoint.authority();
+    if (r.cancelled)
+        return makeError(QStringLiteral("cancelled"),
+                         QStringLiteral("cancelled while waiting to %1").arg(action));
     if (r.status == 0) {
         const auto e = QNetworkReply::NetworkError(r.networkError);
         if (e == QNetworkReply::SslHandshakeFailedError)
@@ -307,8 +385,8 @@ Error S3Client::errorFor(const S3Response &r, const QString &action) const
         return makeError(
             QStringLiteral("s3.auth"),
             QStringLiteral("the secret key for access key %1 is wrong (%2 rejected the signature): "
-                           "correct AWS_SECRET_ACCESS_KEY or ~/.aws/credentials")
-                .arg(accessKey, host));
+                           "correct %3")
+                .arg(accessKey, host, secretFix(m_secretSource)));
     if (code == QLatin1String("InvalidAccessKeyId"))
         return makeError(QStringLiteral("s3.auth"),
                          QStringLiteral("%1 does not know the access key %2: check the access key id")
@@ -343,6 +421,23 @@ Error S3Client::errorFor(const S3Response &r, const QString &action) const
         return makeError(QStringLiteral("s3.missing"),
                          QStringLiteral("cannot %1: it does not exist in %2").arg(action, where));
     const QString message = xmlText(r.body, QStringLiteral("Message"));
+    if (code == QLatin1String("InvalidStorageClass"))
+        return makeError(
+            QStringLiteral("s3.storage-class"),
+            QStringLiteral("%1 does not offer the storage class %2: choose another storage-class= "
+                           "in the destination URL or remove it")
+                .arg(host, m_location.storageClass));
+    if (code == QLatin1String("ObjectLockConfigurationNotFoundError") ||
+        (code == QLatin1String("InvalidRequest") &&
+         message.contains(QLatin1String("Object Lock"), Qt::CaseInsensitive)) ||
+        (code == QLatin1String("InvalidRequest") &&
+         message.contains(QLatin1String("ObjectLock"), Qt::CaseInsensitive)))
+        return makeError(
+            QStringLiteral("s3.object-lock"),
+            QStringLiteral("the bucket %1 at %2 does not have S3 Object Lock enabled, so it refused "
+                           "to %3 with object-lock=%4: enable Object Lock on the bucket (or use "
+                           "a bucket created with it) or remove object-lock from the destination URL")
+                .arg(m_location.bucket, host, action, m_location.objectLockMode.toLower()));
     return makeError(QStringLiteral("s3.failed"),
                      QStringLiteral("%1 refused to %2: HTTP %3%4%5")
                          .arg(host, action)
@@ -351,9 +446,10 @@ Error S3Client::errorFor(const S3Response &r, const QString &action) const
                               message.isEmpty() ? QString() : QStringLiteral(" — ") + message));
 }
 
-Status S3Client::putObject(const QString &key, const QByteArray &body) const
+Status S3Client::putObject(const QString &key, const QByteArray &body,
+                           const SigV4Signer::Pairs &headers) const
 {
-    const S3Response r = execute({"PUT", key, {}, {}, body, {}});
+    const S3Response r = execute({"PUT", key, {}, headers, body, {}});
     if (!r.ok())
         return errorFor(r, QStringLiteral("upload %1").arg(key));
     return {};
@@ -456,7 +552,7 @@ Status S3Client::getInto(const QString &key, ByteSink *sink) const
 
 Status S3Client::deleteObject(const QString &key) const
 {
-    const S3Response r = execute({"DELETE", key, {}, {}, {}, SigV4Signer::emptyPayloadHash()});
+    const S3Response r = execute({"DELETE", key, {}, {}, {}, SigV4Signer::emptyPayloadHash(), true});
     if (!r.ok() && r.status != 404)
         return errorFor(r, QStringLiteral("delete %1").arg(key));
     return {};
@@ -505,6 +601,68 @@ Status S3Client::deleteObjects(const QStringList &keys) const
                                  .arg(m_location.endpoint.authority(), failedKey, failedCode));
     }
     return {};
+}
+
+QList<Status> S3Client::deleteObjectsEach(const QStringList &keys) const
+{
+    QList<Status> results;
+    results.reserve(keys.size());
+    for (qsizetype from = 0; from < keys.size(); from += 1000) {
+        const QStringList batch = keys.mid(from, 1000);
+        QByteArray xml = "<Delete xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Quiet>true</Quiet>";
+        for (const QString &key : batch)
+            xml += "<Object><Key>" + key.toHtmlEscaped().toUtf8() + "</Key></Object>";
+        xml += "</Delete>";
+        const QByteArray md5 = QCryptographicHash::hash(xml, QCryptographicHash::Md5).toBase64();
+        const S3Response r = execute({"POST",
+                                      QString(),
+                                      {{"delete", ""}},
+                                      {{"Content-MD5", md5}, {"Content-Type", "application/xml"}},
+                                      xml,
+                                      {}});
+        if (!r.ok() || isXmlError(r.body)) {
+            const Error error = errorFor(
+                r.ok() ? S3Response{500, 0, {}, r.body, r.headers, r.attempts, r.clockSkewSeconds} : r,
+                QStringLiteral("delete objects in bucket %1").arg(m_location.bucket));
+            for (qsizetype i = 0; i < batch.size(); ++i)
+                results.append(error);
+            continue;
+        }
+        // Quiet mode lists only the failures: <Error><Key/><Code/><Message/></Error>.
+        QHash<QString, QString> failed;
+        QXmlStreamReader x(r.body);
+        while (!x.atEnd()) {
+            if (x.readNext() != QXmlStreamReader::StartElement || x.name() != QLatin1String("Error"))
+                continue;
+            QString key;
+            QString code;
+            QString message;
+            while (!(x.readNext() == QXmlStreamReader::EndElement && x.name() == QLatin1String("Error")) &&
+                   !x.atEnd()) {
+                if (!x.isStartElement())
+                    continue;
+                if (x.name() == QLatin1String("Key"))
+                    key = x.readElementText();
+                else if (x.name() == QLatin1String("Code"))
+                    code = x.readElementText();
+                else if (x.name() == QLatin1String("Message"))
+                    message = x.readElementText();
+            }
+            if (!key.isEmpty())
+                failed.insert(
+                    key, message.isEmpty() ? code : code + QStringLiteral(" (") + message + QLatin1Char(')'));
+        }
+        for (const QString &key : batch) {
+            const auto it = failed.constFind(key);
+            if (it == failed.constEnd())
+                results.append(Status());
+            else
+                results.append(makeError(QStringLiteral("s3.delete"),
+                                         QStringLiteral("%1 refused to delete %2: %3")
+                                             .arg(m_location.endpoint.authority(), key, *it)));
+        }
+    }
+    return results;
 }
 
 Result<QList<S3Client::ObjectInfo>> S3Client::list(const QString &prefix) const
@@ -559,9 +717,10 @@ Result<QList<S3Client::ObjectInfo>> S3Client::list(const QString &prefix) const
     return objects;
 }
 
-Result<QByteArray> S3Client::createMultipartUpload(const QString &key) const
+Result<QByteArray> S3Client::createMultipartUpload(const QString &key,
+                                                   const SigV4Signer::Pairs &headers) const
 {
-    const S3Response r = execute({"POST", key, {{"uploads", ""}}, {}, {}, {}});
+    const S3Response r = execute({"POST", key, {{"uploads", ""}}, headers, {}, {}});
     if (!r.ok())
         return errorFor(r, QStringLiteral("start uploading %1").arg(key));
     const QString id = xmlText(r.body, QStringLiteral("UploadId"));
@@ -595,10 +754,34 @@ Status S3Client::completeMultipartUpload(const QString &key, const QByteArray &u
 Status S3Client::abortMultipartUpload(const QString &key, const QByteArray &uploadId) const
 {
     const S3Response r =
-        execute({"DELETE", key, {{"uploadId", uploadId}}, {}, {}, SigV4Signer::emptyPayloadHash()});
+        execute({"DELETE", key, {{"uploadId", uploadId}}, {}, {}, SigV4Signer::emptyPayloadHash(), true});
     if (!r.ok() && r.status != 404)
         return errorFor(r, QStringLiteral("abort the upload of %1").arg(key));
     return {};
+}
+
+Status S3Client::checkObjectLock() const
+{
+    const S3Response r =
+        execute({"GET", QString(), {{"object-lock", ""}}, {}, {}, SigV4Signer::emptyPayloadHash()});
+    const QString action = QStringLiteral("keep backups under Object Lock");
+    if (r.ok()) {
+        if (xmlText(r.body, QStringLiteral("ObjectLockEnabled")) == QLatin1String("Enabled"))
+            return {};
+        return errorFor(S3Response{400,
+                                   0,
+                                   {},
+                                   "<Error><Code>ObjectLockConfigurationNotFoundError</Code></Error>",
+                                   r.headers,
+                                   r.attempts,
+                                   r.clockSkewSeconds},
+                        action);
+    }
+    const QString code = r.errorCode();
+    // Servers that do not implement the call cannot tell: the first locked upload will.
+    if (code == QLatin1String("NotImplemented") || r.status == 501 || r.status == 405)
+        return {};
+    return errorFor(r, action);
 }
 
 } // namespace lifeboat

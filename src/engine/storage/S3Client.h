@@ -14,6 +14,7 @@
 #include <atomic>
 #include <memory>
 
+class QNetworkReply;
 class QThread;
 
 namespace lifeboat {
@@ -29,6 +30,7 @@ struct S3Request
     SigV4Signer::Pairs headers; // extra headers (Range, Content-Type); signed
     QByteArray body;
     QByteArray payloadHash; // empty = computed from body
+    bool cleanup = false;   // still sent after S3Client::cancel() (aborting or deleting what was written)
 };
 
 struct S3Response
@@ -40,6 +42,7 @@ struct S3Response
     QList<QPair<QByteArray, QByteArray>> headers;
     int attempts = 0;
     qint64 clockSkewSeconds = 0; // server Date − local clock, when the server sent a Date
+    bool cancelled = false;      // S3Client::cancel() interrupted it (never retried)
 
     QByteArray header(const QByteArray &name) const;
     bool ok() const { return status >= 200 && status < 300; }
@@ -55,6 +58,7 @@ public:
     QMutex mutex;
     QWaitCondition done;
     bool finished = false;
+    QNetworkReply *reply = nullptr; // transport thread only: the attempt on the wire, if any
 };
 
 // S3's REST API over Qt Network. Requests run in a dedicated transport thread that owns the
@@ -97,7 +101,9 @@ public:
     Error errorFor(const S3Response &response, const QString &action) const;
     static bool isTransient(const S3Response &response);
 
-    Status putObject(const QString &key, const QByteArray &body) const;
+    // `headers` (signed): storage class and Object Lock retention of the object, Content-MD5.
+    Status putObject(const QString &key, const QByteArray &body,
+                     const SigV4Signer::Pairs &headers = {}) const;
     Result<ObjectInfo> head(const QString &key) const; // error code "s3.missing" when absent
     Result<QByteArray> getSmall(const QString &key, qint64 maxBytes) const;
     // Streams the object into `sink` in ranged GETs (each retried and resumed on its own).
@@ -105,12 +111,25 @@ public:
     Status deleteObject(const QString &key) const;
     // DeleteObjects: up to 1,000 keys per request; fails with the first key S3 could not delete.
     Status deleteObjects(const QStringList &keys) const;
+    // DeleteObjects with each key's own outcome (one Status per key, in order): a failed request
+    // fails every key of its batch, an <Error> entry only its key.
+    QList<Status> deleteObjectsEach(const QStringList &keys) const;
     Result<QList<ObjectInfo>> list(const QString &prefix) const; // ListObjectsV2, all pages
 
-    Result<QByteArray> createMultipartUpload(const QString &key) const;
+    Result<QByteArray> createMultipartUpload(const QString &key,
+                                             const SigV4Signer::Pairs &headers = {}) const;
     Status completeMultipartUpload(const QString &key, const QByteArray &uploadId,
                                    const QList<QByteArray> &etags) const;
     Status abortMultipartUpload(const QString &key, const QByteArray &uploadId) const;
+
+    // GetObjectLockConfiguration: fails with one sentence when the bucket has no Object Lock; a server
+    // that cannot tell (not implemented) passes, and the first locked upload will say.
+    Status checkObjectLock() const;
+
+    // From any thread: interrupts every request waiting on the network (their callers get an error
+    // with code "cancelled" at once) and fails later ones immediately, except cleanup requests.
+    void cancel() const;
+    bool isCancelled() const { return m_cancelled.load(); }
 
     // The last clock difference the server's Date header showed (seconds, server − local).
     qint64 lastClockSkewSeconds() const { return m_lastSkew.load(); }
@@ -121,10 +140,12 @@ private:
     S3Client(S3Location location, SigV4Signer::Credentials credentials, Options options);
 
     S3Location m_location;
-    QString m_accessKeyId; // not secret: named in error messages
+    QString m_accessKeyId;  // not secret: named in error messages
+    QString m_secretSource; // where the secret came from, for messages
     QThread *m_thread = nullptr;
     S3Transport *m_transport = nullptr;
     mutable std::atomic<qint64> m_lastSkew{0};
+    mutable std::atomic<bool> m_cancelled{false};
 };
 
 } // namespace lifeboat

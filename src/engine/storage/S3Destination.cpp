@@ -1,15 +1,27 @@
 #include "engine/storage/S3Destination.h"
 
+#include "engine/storage/S3UploadEvent.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
 #include <QRandomGenerator>
+
+#include <algorithm>
 
 namespace lifeboat {
 
-Result<std::unique_ptr<S3Destination>> S3Destination::create(const QString &spec)
+Result<std::unique_ptr<S3Destination>> S3Destination::create(const QString &spec,
+                                                             const QByteArray &storedSecret)
 {
     auto location = S3Url::parse(spec);
     if (!location)
         return location.error();
-    return create(*location, S3Client::Options{});
+    S3Url::CredentialSources sources;
+    sources.storedSecret = storedSecret;
+    auto credentials = S3Url::credentials(*location, sources);
+    if (!credentials)
+        return credentials.error();
+    return create(*location, *credentials, S3Client::Options{});
 }
 
 Result<std::unique_ptr<S3Destination>> S3Destination::create(const S3Location &location,
@@ -40,15 +52,35 @@ qint64 S3Destination::partSizeFor(qint64 expectedBytes)
     constexpr qint64 mib = 1024 * 1024;
     if (expectedBytes <= 0)
         return kUnknownSizePartSize;
-    // The hint is an estimate (a quarter of the last dump): 10,000 parts cover four times it.
-    const qint64 needed = (4 * expectedBytes + kMaxParts - 1) / kMaxParts;
+    // The size is an estimate (the last dump, or the database): 10,000 parts cover twice it.
+    const qint64 twice =
+        expectedBytes > kMaxPartSize * kMaxParts / 2 ? kMaxPartSize * kMaxParts : 2 * expectedBytes;
+    const qint64 needed = (twice + kMaxParts - 1) / kMaxParts;
     const qint64 rounded = (needed + mib - 1) / mib * mib;
-    return std::max(kMinPartSize, rounded);
+    return std::clamp(rounded, kMinPartSize, kMaxPartSize);
+}
+
+SigV4Signer::Pairs S3Destination::objectHeaders(const S3Location &location, const QDateTime &nowUtc)
+{
+    SigV4Signer::Pairs headers;
+    if (!location.storageClass.isEmpty())
+        headers.append({"x-amz-storage-class", location.storageClass.toLatin1()});
+    if (!location.objectLockMode.isEmpty()) {
+        headers.append({"x-amz-object-lock-mode", location.objectLockMode.toLatin1()});
+        const QDateTime until = nowUtc.toUTC().addDays(location.objectLockDays);
+        headers.append({"x-amz-object-lock-retain-until-date", until.toString(Qt::ISODate).toLatin1()});
+    }
+    return headers;
 }
 
 Status S3Destination::checkWritable(qint64 expectedBytes)
 {
-    m_expectedBytes = expectedBytes;
+    // A bucket has no free-space figure; each writer picks its parts from its own size.
+    Q_UNUSED(expectedBytes)
+    if (!m_client->location().objectLockMode.isEmpty()) {
+        if (Status s = m_client->checkObjectLock(); !s)
+            return s;
+    }
     const QString probe =
         m_client->location().keyFor(QStringLiteral(".lifeboat-write-probe-") +
                                     QString::number(QRandomGenerator::global()->generate(), 16));
@@ -59,15 +91,30 @@ Status S3Destination::checkWritable(qint64 expectedBytes)
     return {};
 }
 
-Result<std::unique_ptr<ByteSink>> S3Destination::openWriter(const QString &relativePath)
+Result<std::unique_ptr<ByteSink>> S3Destination::openWriter(const QString &relativePath, qint64 expectedBytes)
 {
-    return std::unique_ptr<ByteSink>(new S3ObjectWriter(
-        m_client.get(), m_client->location().keyFor(relativePath), partSizeFor(m_expectedBytes)));
+    const bool probe = relativePath.section(QLatin1Char('/'), -1).startsWith(QLatin1Char('.'));
+    SigV4Signer::Pairs headers;
+    if (!probe)
+        headers = objectHeaders(m_client->location(), QDateTime::currentDateTimeUtc());
+    return std::unique_ptr<ByteSink>(
+        new S3ObjectWriter(m_client.get(), m_client->location().keyFor(relativePath),
+                           partSizeFor(expectedBytes), std::move(headers), m_eventLog));
 }
 
 bool S3Destination::exists(const QString &relativePath) const
 {
     return m_client->head(m_client->location().keyFor(relativePath)).ok();
+}
+
+Result<std::optional<qint64>> S3Destination::objectSize(const QString &relativePath) const
+{
+    auto info = m_client->head(m_client->location().keyFor(relativePath));
+    if (info)
+        return std::optional<qint64>(info->size);
+    if (info.error().code == QLatin1String("s3.missing"))
+        return std::optional<qint64>();
+    return info.error();
 }
 
 Result<QByteArray> S3Destination::readSmall(const QString &relativePath) const
@@ -85,6 +132,15 @@ Status S3Destination::remove(const QString &relativePath)
     return m_client->deleteObject(m_client->location().keyFor(relativePath));
 }
 
+QList<Status> S3Destination::removeMany(const QStringList &relativePaths)
+{
+    QStringList keys;
+    keys.reserve(relativePaths.size());
+    for (const QString &path : relativePaths)
+        keys << m_client->location().keyFor(path);
+    return m_client->deleteObjectsEach(keys);
+}
+
 Result<QList<S3Client::ObjectInfo>> S3Destination::list(const QString &relativePrefix) const
 {
     const QString root =
@@ -99,11 +155,24 @@ Result<QList<S3Client::ObjectInfo>> S3Destination::list(const QString &relativeP
 
 // --- S3ObjectWriter ---------------------------------------------------------------------------------
 
-S3ObjectWriter::S3ObjectWriter(const S3Client *client, QString key, qint64 partSize)
+S3ObjectWriter::S3ObjectWriter(const S3Client *client, QString key, qint64 partSize,
+                               SigV4Signer::Pairs headers, Destination::EventLog eventLog)
     : m_client(client)
     , m_key(std::move(key))
     , m_partSize(partSize)
-{}
+    , m_headers(std::move(headers))
+    , m_eventLog(std::move(eventLog))
+{
+    for (const auto &h : std::as_const(m_headers))
+        m_contentMd5 = m_contentMd5 || h.first == "x-amz-object-lock-mode";
+}
+
+namespace {
+QByteArray contentMd5(const QByteArray &body)
+{
+    return QCryptographicHash::hash(body, QCryptographicHash::Md5).toBase64();
+}
+} // namespace
 
 S3ObjectWriter::~S3ObjectWriter()
 {
@@ -139,16 +208,19 @@ Status S3ObjectWriter::sendPart(QByteArray part)
     if (m_nextPart > S3Destination::kMaxParts)
         return makeError(
             QStringLiteral("s3.toolarge"),
-            QStringLiteral("%1 grew beyond %2 parts of %3 MiB (more than twice the expected size): "
-                           "the upload cannot continue")
+            QStringLiteral("%1 grew beyond %2 parts of %3 MiB (more than twice the expected size, from the "
+                           "last backup and the database's size): the upload cannot continue")
                 .arg(m_key)
                 .arg(S3Destination::kMaxParts)
                 .arg(m_partSize / (1024 * 1024)));
     if (m_uploadId.isEmpty()) {
-        auto id = m_client->createMultipartUpload(m_key);
+        auto id = m_client->createMultipartUpload(m_key, m_headers);
         if (!id)
             return id.error();
         m_uploadId = *id;
+        if (m_eventLog) // before any part: a run killed from now on leaves an upload to abort
+            m_eventLog(QStringLiteral("info"),
+                       S3UploadEvent::message(m_client->location(), m_key, QString::fromUtf8(m_uploadId)));
     }
     while (int(m_inFlight.size()) >= S3Destination::kPartsInFlight) {
         if (Status s = collectOldest(); !s)
@@ -157,11 +229,14 @@ Status S3ObjectWriter::sendPart(QByteArray part)
     const int number = m_nextPart++;
     m_etags.append(QByteArray());
     const QByteArray hash = SigV4Signer::sha256Hex(part);
+    SigV4Signer::Pairs partHeaders;
+    if (m_contentMd5)
+        partHeaders.append({"Content-MD5", contentMd5(part)});
     m_inFlight.emplace_back(
         number, m_client->submit({"PUT",
                                   m_key,
                                   {{"partNumber", QByteArray::number(number)}, {"uploadId", m_uploadId}},
-                                  {},
+                                  partHeaders,
                                   std::move(part),
                                   hash}));
     return {};
@@ -173,7 +248,8 @@ Status S3ObjectWriter::write(const char *data, qint64 size)
         return makeError(QStringLiteral("s3.failed"),
                          QStringLiteral("the upload of %1 has already ended").arg(m_key));
     while (size > 0) {
-        if (m_buffer.capacity() < m_partSize)
+        // Small objects (manifests) never reserve a whole part.
+        if (m_buffer.capacity() < m_partSize && m_buffer.size() + size > 1024 * 1024)
             m_buffer.reserve(m_partSize);
         const qint64 take = std::min(size, m_partSize - m_buffer.size());
         m_buffer.append(data, take);
@@ -196,7 +272,10 @@ Status S3ObjectWriter::finish()
                          QStringLiteral("the upload of %1 has already ended").arg(m_key));
     if (m_uploadId.isEmpty()) {
         // Fits in one part: a single PUT, atomic by itself.
-        const Status s = m_client->putObject(m_key, m_buffer);
+        SigV4Signer::Pairs headers = m_headers;
+        if (m_contentMd5)
+            headers.append({"Content-MD5", contentMd5(m_buffer)});
+        const Status s = m_client->putObject(m_key, m_buffer, headers);
         m_buffer.clear();
         m_done = true;
         return s;

@@ -97,9 +97,10 @@ Result<S3Location> S3Url::parse(const QString &spec)
                                             QStringLiteral("aws_secret_access_key"),
                                             QStringLiteral("password"),
                                             QStringLiteral("session_token")};
-    static const QStringList known = {QStringLiteral("endpoint"), QStringLiteral("region"),
-                                      QStringLiteral("style"),    QStringLiteral("access_key"),
-                                      QStringLiteral("profile"),  QStringLiteral("ca")};
+    static const QStringList known = {
+        QStringLiteral("endpoint"),      QStringLiteral("region"),      QStringLiteral("style"),
+        QStringLiteral("access_key"),    QStringLiteral("profile"),     QStringLiteral("ca"),
+        QStringLiteral("storage-class"), QStringLiteral("object-lock"), QStringLiteral("object-lock-days")};
     for (const auto &[name, value] : query.queryItems(QUrl::FullyDecoded)) {
         Q_UNUSED(value)
         if (secretNames.contains(name.toLower()))
@@ -108,7 +109,7 @@ Result<S3Location> S3Url::parse(const QString &spec)
         if (!known.contains(name))
             return invalid(
                 QStringLiteral("unknown S3 URL option '%1': use endpoint, region, style, access_key, "
-                               "profile or ca")
+                               "profile, ca, storage-class, object-lock or object-lock-days")
                     .arg(name));
     }
     S3Location loc;
@@ -195,6 +196,56 @@ Result<S3Location> S3Url::parse(const QString &spec)
     loc.caFile = query.queryItemValue(QStringLiteral("ca"), QUrl::FullyDecoded);
     if (!loc.caFile.isEmpty() && !QDir::isAbsolutePath(loc.caFile))
         return invalid(QStringLiteral("ca=%1 is not an absolute path to a PEM file").arg(loc.caFile));
+
+    if (query.hasQueryItem(QStringLiteral("storage-class"))) {
+        const QString storageClass =
+            query.queryItemValue(QStringLiteral("storage-class"), QUrl::FullyDecoded);
+        // Classes whose objects can be read back at once: Lifeboat reads every backup to verify and
+        // restore it, which GLACIER and DEEP_ARCHIVE allow only after a separate restore request.
+        static const QStringList readable = {
+            QStringLiteral("STANDARD"),   QStringLiteral("STANDARD_IA"),
+            QStringLiteral("ONEZONE_IA"), QStringLiteral("INTELLIGENT_TIERING"),
+            QStringLiteral("GLACIER_IR"), QStringLiteral("REDUCED_REDUNDANCY")};
+        if (storageClass == QLatin1String("GLACIER") || storageClass == QLatin1String("DEEP_ARCHIVE"))
+            return invalid(
+                QStringLiteral("storage-class=%1 keeps backups where they cannot be read back without a "
+                               "separate restore request: use GLACIER_IR (instant retrieval) or a lifecycle "
+                               "rule on the bucket")
+                    .arg(storageClass));
+        if (!readable.contains(storageClass))
+            return invalid(QStringLiteral("storage-class=%1 is not an S3 storage class: use STANDARD, "
+                                          "STANDARD_IA, ONEZONE_IA, INTELLIGENT_TIERING, GLACIER_IR or "
+                                          "REDUCED_REDUNDANCY")
+                               .arg(storageClass));
+        loc.storageClass = storageClass;
+    }
+    const bool hasLock = query.hasQueryItem(QStringLiteral("object-lock"));
+    const bool hasDays = query.hasQueryItem(QStringLiteral("object-lock-days"));
+    if (hasLock) {
+        const QString mode = query.queryItemValue(QStringLiteral("object-lock"), QUrl::FullyDecoded);
+        if (mode != QLatin1String("governance") && mode != QLatin1String("compliance"))
+            return invalid(QStringLiteral("object-lock=%1 is not an S3 Object Lock mode: use "
+                                          "object-lock=governance or object-lock=compliance")
+                               .arg(mode));
+        if (!hasDays)
+            return invalid(QStringLiteral("object-lock=%1 needs the retention period: add "
+                                          "&object-lock-days=N (1 to 36500)")
+                               .arg(mode));
+        bool ok = false;
+        const QString daysText = query.queryItemValue(QStringLiteral("object-lock-days"), QUrl::FullyDecoded);
+        const int days = daysText.toInt(&ok);
+        if (!ok || days < 1 || days > 36500)
+            return invalid(
+                QStringLiteral("object-lock-days=%1 is not a retention period: give a whole number "
+                               "of days from 1 to 36500")
+                    .arg(daysText));
+        loc.objectLockMode = mode.toUpper();
+        loc.objectLockDays = days;
+    } else if (hasDays) {
+        return invalid(
+            QStringLiteral("object-lock-days needs object-lock=governance or object-lock=compliance "
+                           "in the same URL"));
+    }
     return loc;
 }
 
@@ -207,11 +258,23 @@ Result<SigV4Signer::Credentials> S3Url::credentials(const S3Location &location,
     const QString envSecret = env(sources, "AWS_SECRET_ACCESS_KEY");
     if (c.accessKeyId.isEmpty())
         c.accessKeyId = envKeyId;
+    if (!sources.storedSecret.isEmpty()) {
+        // The keychain's secret belongs to the profile's key id: the URL's, else the environment's.
+        if (c.accessKeyId.isEmpty())
+            return makeError(QStringLiteral("s3.credentials"),
+                             QStringLiteral("the keychain holds the secret key for %1 but no access key id "
+                                            "goes with it: add ?access_key=… to the destination URL")
+                                 .arg(location.describe()));
+        c.secretAccessKey = sources.storedSecret;
+        c.secretSource = QStringLiteral("keychain");
+        return c;
+    }
     // The environment's secret belongs to the environment's key id (or to the URL's when that is the only
     // one).
     if (!envSecret.isEmpty() && (envKeyId.isEmpty() || envKeyId == c.accessKeyId)) {
         c.secretAccessKey = envSecret.toUtf8();
         c.sessionToken = env(sources, "AWS_SESSION_TOKEN").toUtf8();
+        c.secretSource = QStringLiteral("environment");
     } else {
         QString profile = location.credentialsProfile;
         if (profile.isEmpty())
@@ -231,6 +294,8 @@ Result<SigV4Signer::Credentials> S3Url::credentials(const S3Location &location,
             (fileKeyId.isEmpty() || fileKeyId == c.accessKeyId)) {
             c.secretAccessKey = section.value(QStringLiteral("aws_secret_access_key")).toUtf8();
             c.sessionToken = section.value(QStringLiteral("aws_session_token")).toUtf8();
+            c.secretSource =
+                QStringLiteral("file:") + file + QStringLiteral(" [") + profile + QLatin1Char(']');
         }
     }
     if (c.accessKeyId.isEmpty())
@@ -240,7 +305,8 @@ Result<SigV4Signer::Credentials> S3Url::credentials(const S3Location &location,
                              .arg(location.describe()));
     if (c.secretAccessKey.isEmpty())
         return makeError(QStringLiteral("s3.credentials"),
-                         QStringLiteral("no secret key for access key %1: set AWS_SECRET_ACCESS_KEY or add "
+                         QStringLiteral("no secret key for access key %1: store it with `lifeboat-cli "
+                                        "secret set PROFILE s3-secret`, set AWS_SECRET_ACCESS_KEY, or add "
                                         "aws_secret_access_key to ~/.aws/credentials")
                              .arg(c.accessKeyId));
     return c;

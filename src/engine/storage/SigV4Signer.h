@@ -30,6 +30,8 @@ public:
         QString accessKeyId;
         QByteArray secretAccessKey;
         QByteArray sessionToken; // empty unless temporary credentials
+        // Where the secret came from, for messages ("AWS_SECRET_ACCESS_KEY"); never the secret.
+        QString secretSource;
     };
 
     using Pairs = QList<QPair<QByteArray, QByteArray>>;
