@@ -482,7 +482,7 @@ bench_collect_facts
     echo "CPU (client): the measured command and the children it waited for (pg_restore and its workers; for verification also initdb and pg_ctl), from GNU time. CPU (server): the PostgreSQL processes restored into (backends, checkpointer, ...), from /proc: for the bench server the difference before/after the step, for the throwaway cluster the last of samples taken every 0.2 s. Peak RSS: per process name, the largest process (VmHWM, sampled every 0.1 s); servers not included."
     if [[ -n ${SPLIT[lb_j2]:-}${SPLIT[lb_stream]:-}${SPLIT[verify]:-} ]]; then
         echo
-        echo "Where Lifeboat's time went, from its own output (\"restored ... in X s (integrity check Y s)\"; integrity check: a full pass over the backup, SHA-256, age, zstd and archive; restore: with --jobs also the decryption to the temporary copy; rest: start-up, pre-flight checks, the row-count comparison and, for verification in a throwaway cluster, starting and stopping it):"
+        echo "Where Lifeboat's time went, from its own output (\"restored ... in X s (integrity check Y s)\"; integrity check: a full pass over the backup, SHA-256, age, zstd and archive, with --jobs also writing the temporary copy for pg_restore -j; restore: pg_restore; rest: start-up, pre-flight checks, the row-count comparison and, for verification in a throwaway cluster, starting and stopping it):"
         echo
         for s in lb_j2 lb_stream verify; do
             [[ -n ${SPLIT[$s]:-} ]] && echo "- ${LABEL[$s]%% (*}: $(md_cell "${SPLIT[$s]}")"

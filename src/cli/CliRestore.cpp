@@ -61,6 +61,7 @@ Result<DecryptionKeys> Cli::loadKeys(const QStringList &identityFiles, const QSt
 int Cli::startJob(std::shared_ptr<Job> job)
 {
     m_runner = std::make_unique<JobRunner>(m_paths);
+    watchAlerts(); // before onJobFinished, so the job's alert pass is under way when it runs
     connect(m_runner.get(), &JobRunner::jobUpdated, this, &Cli::onJobUpdated);
     connect(m_runner.get(), &JobRunner::jobFinished, this, &Cli::onJobFinished);
     m_jobId = m_runner->submit(std::move(job));
@@ -103,8 +104,11 @@ int Cli::cmdVerify(const QStringList &args)
         return fail(keys.error(), 2);
     auto profile = m_catalog->profile(artifact->profileName);
     const QString serverKey = profile ? profile->connection.displayName() : artifact->profileName;
-    if (!parser.isSet(QStringLiteral("restore")))
-        return startJob(std::make_shared<IntegrityJob>(artifact->profileName, serverKey, *id, *keys));
+    if (!parser.isSet(QStringLiteral("restore"))) {
+        auto job = std::make_shared<IntegrityJob>(artifact->profileName, serverKey, *id, *keys);
+        job->setSecretStore(secretStore()); // the profile's S3 secret, when the keychain holds one
+        return startJob(job);
+    }
     RestoreRequest request;
     request.artifactId = *id;
     request.purpose = RestoreRequest::Purpose::Verify;

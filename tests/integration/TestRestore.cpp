@@ -3,7 +3,10 @@
 // partial, parallel), --replace with its safety backup, cancellation, deep verification, and the
 // runbook.
 
+#include "core/ConfigPaths.h"
 #include "core/Manifest.h"
+#include "engine/jobs/JobRunner.h"
+#include "engine/restore/RestoreJob.h"
 #include "support/PgTestCluster.h"
 #include "support/ProcessRunner.h"
 #include "support/TestPeers.h"
@@ -15,6 +18,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -37,6 +41,8 @@ private Q_SLOTS:
     void replaceTakesSafetyBackupFirst();
     void corruptedArtifactsAreRefusedBeforeAnyDatabaseIsTouched();
     void cancelledRestoreDropsTheNewDatabase();
+    void cancelledReplacePutsTheOriginalBack();
+    void noRoomForTheJobsCopyFallsBackToStreaming();
     void deepVerification();
     void badInput_data();
     void badInput();
@@ -55,6 +61,7 @@ private:
     QString m_keyFile;
     QString m_otherKeyFile;
     qint64 m_id = 0;
+    qint64 m_bigId = 0; // a backup big enough to cancel its restore mid-way
     QString m_artifact;
 };
 
@@ -304,6 +311,8 @@ void TestRestore::cancelledRestoreDropsTheNewDatabase()
             cli({QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("big")}).out)
             .array();
     const qint64 id = list.at(0).toObject().value(QLatin1String("id")).toInteger();
+    QVERIFY(id > 0);
+    m_bigId = id;
 
     QProcess restore;
     restore.setProcessEnvironment(m_pg.clientEnvironment());
@@ -323,6 +332,102 @@ void TestRestore::cancelledRestoreDropsTheNewDatabase()
     QVERIFY(restore.waitForFinished(60000));
     QCOMPARE(restore.exitCode(), 130);
     QVERIFY(!databases().split(QLatin1Char(',')).contains(QStringLiteral("big_cancel")));
+}
+
+void TestRestore::cancelledReplacePutsTheOriginalBack()
+{
+    QVERIFY2(m_bigId > 0, "cancelledRestoreDropsTheNewDatabase makes the big backup");
+    QVERIFY(!m_pg.psql(QStringLiteral("CREATE DATABASE precious_big")).isNull());
+    QVERIFY(
+        !m_pg.psql(QStringLiteral("CREATE TABLE keepme (id int PRIMARY KEY, note text); "
+                                  "INSERT INTO keepme SELECT g, 'row ' || g FROM generate_series(1, 77) g"),
+                   QStringLiteral("precious_big"))
+             .isNull());
+
+    QProcess restore;
+    restore.setProcessEnvironment(m_pg.clientEnvironment());
+    restore.start(cliPath(),
+                  {QStringLiteral("--config-dir"), m_config, QStringLiteral("restore"),
+                   QString::number(m_bigId), QStringLiteral("--identity"), m_keyFile,
+                   QStringLiteral("--to-db"), QStringLiteral("precious_big"), QStringLiteral("--replace"),
+                   QStringLiteral("--confirm"), QStringLiteral("precious_big")});
+    QVERIFY(restore.waitForStarted());
+    // Cancel once the safety backup is done, the original is dropped and the backup's data is
+    // flowing into its replacement.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_pg.psql(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = 'precious_big' "
+                                 "AND query LIKE 'COPY public.filler %FROM stdin%'")) == QStringLiteral("1"),
+        90000);
+    QCOMPARE(m_pg.psql(QStringLiteral("SELECT count(*) FROM pg_class WHERE relname = 'keepme'"),
+                       QStringLiteral("precious_big")),
+             QStringLiteral("0")); // really replaced at this point
+    ::kill(pid_t(restore.processId()), SIGTERM);
+    QVERIFY(restore.waitForFinished(120000));
+    const QString err = QString::fromUtf8(restore.readAllStandardError());
+    QCOMPARE(restore.exitCode(), 130);
+    QVERIFY2(err.contains(QLatin1String("was put back as it was from its safety backup")), qPrintable(err));
+
+    // The original is back, whole, and nothing of the cancelled restore is left in it.
+    QVERIFY(databases().split(QLatin1Char(',')).contains(QStringLiteral("precious_big")));
+    QCOMPARE(
+        m_pg.psql(QStringLiteral("SELECT count(*), sum(id) FROM keepme"), QStringLiteral("precious_big")),
+        QStringLiteral("77|3003"));
+    QCOMPARE(
+        m_pg.psql(QStringLiteral("SELECT note FROM keepme WHERE id = 42"), QStringLiteral("precious_big")),
+        QStringLiteral("row 42"));
+    QCOMPARE(m_pg.psql(QStringLiteral("SELECT count(*) FROM pg_class WHERE relname = 'filler'"),
+                       QStringLiteral("precious_big")),
+             QStringLiteral("0"));
+}
+
+void TestRestore::noRoomForTheJobsCopyFallsBackToStreaming()
+{
+    // A full temporary file system, through RestoreRequest's free-space fault seam: the restore
+    // streams with one job instead, says so, and still restores everything.
+    m_pg.exportClientEnvironment();
+    const QString tmp = m_tmp.filePath(QStringLiteral("jobs-tmp"));
+    QVERIFY(QDir().mkpath(tmp));
+    const QByteArray oldTmp = qgetenv("TMPDIR");
+    qputenv("TMPDIR", QFile::encodeName(tmp));
+    QStringList probed;
+    RestoreRequest request;
+    request.artifactId = m_id;
+    request.toDatabase = QStringLiteral("no_room");
+    request.jobs = 2;
+    request.identityFiles = {m_keyFile};
+    request.tempFreeBytesProbe = [&probed](const QString &folder) {
+        probed << folder;
+        return qint64(64 * 1024);
+    };
+    JobInfo finished;
+    {
+        JobRunner runner{ConfigPaths(m_config)};
+        QSignalSpy done(&runner, &JobRunner::jobFinished);
+        runner.submit(std::make_shared<RestoreJob>(QStringLiteral("prod"), QStringLiteral("test"), request,
+                                                   ConfigPaths(m_config)));
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 180000);
+        finished = done.at(0).at(0).value<JobInfo>();
+    }
+    if (oldTmp.isNull())
+        qunsetenv("TMPDIR");
+    else
+        qputenv("TMPDIR", oldTmp);
+    QVERIFY2(finished.state == JobInfo::State::Succeeded, qPrintable(finished.message));
+    QCOMPARE(probed, QStringList{tmp});
+    const QString outputs = finished.outputs.join(QLatin1Char('\n'));
+    QVERIFY2(
+        outputs.contains(QStringLiteral("note: restored as a stream with one job, not --jobs 2: %1 has 0.1 "
+                                        "MiB free, the temporary copy needs")
+                             .arg(tmp)),
+        qPrintable(outputs));
+    QVERIFY2(!outputs.contains(QLatin1String("MISMATCH")), qPrintable(outputs));
+    QCOMPARE(m_pg.psql(QStringLiteral("SELECT count(*) FROM sales.orders"), QStringLiteral("no_room")),
+             QStringLiteral("5000"));
+    QCOMPARE(m_pg.psql(QStringLiteral("SELECT count(*) FROM \"données\".\"Ünïcødé tåble\""),
+                       QStringLiteral("no_room")),
+             QStringLiteral("250"));
+    // No temporary copy was made.
+    QCOMPARE(QDir(tmp).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
 }
 
 void TestRestore::deepVerification()

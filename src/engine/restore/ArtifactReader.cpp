@@ -4,6 +4,7 @@
 #include "engine/pg/ArchiveScanner.h"
 #include "engine/pipeline/ScanningSink.h"
 #include "engine/pipeline/Sha256Sink.h"
+#include "engine/pipeline/ThreadedSink.h"
 #include "engine/pipeline/ZstdDecompressor.h"
 #include "engine/storage/Destination.h"
 
@@ -88,13 +89,22 @@ QString ArtifactReader::locationDescription() const
     return m_location.destination + QLatin1Char('/') + m_location.objectPath;
 }
 
-Result<ArtifactReader> ArtifactReader::open(const ArtifactRecord &artifact)
+Result<ArtifactReader> ArtifactReader::open(const ArtifactRecord &artifact, const QByteArray &s3Secret)
 {
+    if (artifact.prunedUtc.isValid())
+        return makeError(
+            QStringLiteral("artifact.pruned"),
+            QStringLiteral("backup %1 was deleted by retention on %2 UTC: choose another one "
+                           "(lifeboat-cli list %3 shows them)")
+                .arg(artifact.id)
+                .arg(artifact.prunedUtc.toString(QStringLiteral("yyyy-MM-dd HH:mm")), artifact.profileName));
     ArtifactReader reader;
     reader.m_artifact = artifact;
     QStringList problems;
     for (const ArtifactRecord::Location &loc : artifact.locations) {
-        auto dest = Destination::create(loc.destination);
+        if (loc.prunedUtc.isValid())
+            continue; // deleted there by retention
+        auto dest = Destination::create(loc.destination, s3Secret);
         if (!dest) {
             problems << dest.error().message;
             continue;
@@ -160,11 +170,15 @@ Status ArtifactReader::stream(const DecryptionKeys &keys, ByteSink *plain, Archi
         scanning = std::make_unique<ScanningSink>(scanner, tail);
         tail = scanning.get();
     }
-    ZstdDecompressor zstd(tail);
+    // Three threads, so the stages overlap on several cores: this one reads, hashes and decrypts,
+    // the next decompresses, the last scans the archive and writes it where it goes.
+    ThreadedSink tailThread(tail, "lifeboat-write");
+    ZstdDecompressor zstd(&tailThread);
+    ThreadedSink zstdThread(&zstd, "lifeboat-zstd");
     std::unique_ptr<ByteSink> decryptor;
-    ByteSink *afterHash = &zstd;
+    ByteSink *afterHash = &zstdThread;
     if (m_artifact.encrypted) {
-        decryptor = makeDecryptor(keys, &zstd);
+        decryptor = makeDecryptor(keys, &zstdThread);
         afterHash = decryptor.get();
     }
     Sha256Sink hash(afterHash);
@@ -184,8 +198,12 @@ Status ArtifactReader::stream(const DecryptionKeys &keys, ByteSink *plain, Archi
 
     Status s = m_destination->readInto(m_location.objectPath, &head);
     if (!s) {
+        // A later stage that failed did so on earlier bytes of the stream than this thread: its
+        // failure is the first problem, as it would have been with the stages in one thread.
+        const Status decompressed = zstdThread.drain();
+        const Status scanned = tailThread.drain();
         tail->abort();
-        return where(s.error());
+        return where(!scanned ? scanned.error() : !decompressed ? decompressed.error() : s.error());
     }
     if (hash.bytes() != m_artifact.storedBytes)
         return makeError(

@@ -21,7 +21,10 @@ class Destination;
 class ArtifactReader
 {
 public:
-    static Result<ArtifactReader> open(const ArtifactRecord &artifact);
+    // `s3Secret`: the profile's S3 secret key from the keychain, for s3:// locations (empty: the
+    // AWS environment and credentials file).
+    static Result<ArtifactReader> open(const ArtifactRecord &artifact,
+                                       const QByteArray &s3Secret = QByteArray());
     ArtifactReader(ArtifactReader &&) noexcept;
     ArtifactReader &operator=(ArtifactReader &&) noexcept;
     ~ArtifactReader();
@@ -37,7 +40,9 @@ public:
     // Called as stored bytes are read; returning false stops the read (cancellation).
     using ProgressFn = std::function<bool(qint64 storedBytesRead)>;
     // Streams the whole artifact. `plain` receives the pg_dump archive (may be null: check only);
-    // `scanner`, when given, sees the archive too. On any failure `plain` is aborted.
+    // `scanner`, when given, sees the archive too. On any failure `plain` is aborted. The stages
+    // run on three threads: `plain` and `scanner` are used from a thread of the reader's own
+    // (one at a time, in order) until stream() returns; `progress` is called on the caller's.
     Status stream(const DecryptionKeys &keys, ByteSink *plain, ArchiveScanner *scanner = nullptr,
                   const ProgressFn &progress = {}) const;
 

@@ -3,7 +3,9 @@
 #include "core/Catalog.h"
 #include "engine/pg/PgToolFinder.h"
 #include "engine/restore/ArtifactReader.h"
+#include "engine/restore/DecryptionKeyLoader.h"
 #include "engine/restore/IntegrityChecker.h"
+#include "engine/secrets/ProfileSecrets.h"
 
 #include <unistd.h>
 
@@ -14,6 +16,15 @@ IntegrityJob::IntegrityJob(QString profileName, QString serverKey, qint64 artifa
     , m_serverKey(std::move(serverKey))
     , m_artifactId(artifactId)
     , m_keys(std::move(keys))
+{}
+
+IntegrityJob::IntegrityJob(QString profileName, QString serverKey, qint64 artifactId,
+                           std::shared_ptr<SecretStore> store, QStringList identityFiles)
+    : m_profileName(std::move(profileName))
+    , m_serverKey(std::move(serverKey))
+    , m_artifactId(artifactId)
+    , m_store(std::move(store))
+    , m_identityFiles(std::move(identityFiles))
 {}
 
 Status IntegrityJob::run(JobContext &ctx)
@@ -33,7 +44,24 @@ Status IntegrityJob::run(JobContext &ctx)
         return runId.error();
     ctx.setRunId(*runId);
 
-    auto reader = ArtifactReader::open(*artifact);
+    if (m_keys.isEmpty() && (!m_identityFiles.isEmpty() || (artifact->encrypted && m_store))) {
+        auto keys = m_identityFiles.isEmpty()
+                        ? DecryptionKeyLoader::load(*m_store, ctx.catalog(), artifact->profileName)
+                        : DecryptionKeyLoader::loadIdentityFiles(m_identityFiles);
+        if (!keys)
+            return keys.error();
+        m_keys = *keys;
+    }
+    QByteArray s3Secret;
+    if (m_store) {
+        ProfileSecrets secrets(*m_store, ctx.catalog());
+        auto stored = secrets.storedS3Secret(artifact->profileName);
+        if (!stored)
+            return stored.error();
+        s3Secret = *stored;
+    }
+    auto reader = ArtifactReader::open(*artifact, s3Secret);
+    s3Secret.fill('\0');
     if (!reader)
         return reader.error();
     auto manifest = reader->readManifest(m_keys);

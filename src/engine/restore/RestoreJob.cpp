@@ -12,7 +12,9 @@
 #include "engine/pipeline/ChildProcess.h"
 #include "engine/pipeline/ProcessSink.h"
 #include "engine/restore/ArtifactReader.h"
+#include "engine/restore/DecryptionKeyLoader.h"
 #include "engine/restore/IntegrityChecker.h"
+#include "engine/restore/RestorePreflight.h"
 #include "engine/restore/Sandbox.h"
 #include "engine/secrets/ProfileSecrets.h"
 #include "engine/storage/LocalFileWriter.h"
@@ -69,29 +71,40 @@ private:
     JobContext &m_outer;
 };
 
-// Writes into a plain local file (the --jobs temp copy of the archive).
-class PlainFileSink final : public ByteSink
+// Writes the --jobs temporary copy of the archive during the integrity check. A write that fails
+// (the disk filled up after all) does not fail the check: the copy is dropped, and the restore
+// streams instead and says why.
+class TempCopySink final : public ByteSink
 {
 public:
-    explicit PlainFileSink(QFile *file)
+    explicit TempCopySink(QFile *file)
         : m_file(file)
     {}
     Status write(const char *data, qint64 size) override
     {
-        if (m_file->write(data, size) != size)
-            return makeError(QStringLiteral("restore.tmp"),
-                             QStringLiteral("cannot write the temporary copy %1: %2")
-                                 .arg(m_file->fileName(), m_file->errorString()));
+        if (m_failure.isEmpty() && m_file->write(data, size) != size)
+            giveUp();
         return {};
     }
     Status finish() override
     {
-        m_file->flush();
+        if (m_failure.isEmpty() && !m_file->flush())
+            giveUp();
         return {};
     }
+    // Why the copy was dropped; empty while it is whole.
+    QString failure() const { return m_failure; }
 
 private:
+    void giveUp()
+    {
+        m_failure = m_file->errorString();
+        m_file->resize(0); // give the space back at once
+        m_file->close();
+    }
+
     QFile *m_file;
+    QString m_failure;
 };
 
 Error rollbackNew(PgSession &admin, const QString &database, const QString &why)
@@ -130,6 +143,7 @@ RestoreJob::RestoreJob(QString profileName, QString serverKey, RestoreRequest re
 RestoreJob::~RestoreJob()
 {
     m_password.fill('\0');
+    m_s3Secret.fill('\0');
 }
 
 QString RestoreJob::kind() const
@@ -181,7 +195,24 @@ Status RestoreJob::run(JobContext &ctx)
         return runId.error();
     ctx.setRunId(*runId);
 
-    auto reader = ArtifactReader::open(*artifact);
+    if (m_request.keys.isEmpty() &&
+        (!m_request.identityFiles.isEmpty() || (artifact->encrypted && m_request.secretStore))) {
+        auto keys =
+            m_request.identityFiles.isEmpty()
+                ? DecryptionKeyLoader::load(*m_request.secretStore, ctx.catalog(), artifact->profileName)
+                : DecryptionKeyLoader::loadIdentityFiles(m_request.identityFiles);
+        if (!keys)
+            return keys.error();
+        m_request.keys = *keys;
+    }
+    if (m_request.secretStore) {
+        ProfileSecrets secrets(*m_request.secretStore, ctx.catalog());
+        auto stored = secrets.storedS3Secret(artifact->profileName);
+        if (!stored)
+            return stored.error();
+        m_s3Secret = *stored;
+    }
+    auto reader = ArtifactReader::open(*artifact, m_s3Secret);
     if (!reader)
         return reader.error();
     auto manifest = reader->readManifest(m_request.keys);
@@ -202,38 +233,46 @@ Status RestoreJob::run(JobContext &ctx)
     int jobs = qMax(1, m_request.jobs);
     QStringList jobsNotes;
     std::unique_ptr<QFile> decoded;
-    std::unique_ptr<ByteSink> decodedSink;
+    std::unique_ptr<TempCopySink> decodedSink;
     if (jobs > 1) {
         struct statvfs st
         {};
         const qint64 need = manifest->dumpBytes + manifest->dumpBytes / 10;
         qint64 free = -1;
-        if (::statvfs(QFile::encodeName(QDir::tempPath()).constData(), &st) == 0)
+        if (m_request.tempFreeBytesProbe)
+            free = m_request.tempFreeBytesProbe(QDir::tempPath());
+        else if (::statvfs(QFile::encodeName(QDir::tempPath()).constData(), &st) == 0)
             free = qint64(st.f_bavail) * qint64(st.f_frsize);
         m_scratch =
             std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/lifeboat-restore-XXXXXX"));
-        if ((free >= 0 && free < need) || !m_scratch->isValid()) {
+        const bool roomy = free < 0 || free >= need;
+        if (!roomy || !m_scratch->isValid()) {
+            const QString why = roomy
+                                    ? QStringLiteral("a private temporary folder cannot be created in %1: %2")
+                                          .arg(QDir::tempPath(), m_scratch->errorString())
+                                    : QStringLiteral("%1 has %2 free, the temporary copy needs %3")
+                                          .arg(QDir::tempPath(), formatMiB(free), formatMiB(need));
             ctx.log(QStringLiteral("warning"),
-                    QStringLiteral(
-                        "not enough room in %1 for the %2 temporary copy that --jobs %3 needs (%4 free): "
-                        "restoring as a stream with one job instead")
-                        .arg(QDir::tempPath(), formatMiB(manifest->dumpBytes))
+                    QStringLiteral("--jobs %1 needs a temporary copy of the archive, but %2: restoring as "
+                                   "a stream with one job instead")
                         .arg(jobs)
-                        .arg(formatMiB(free)));
-            jobsNotes << QStringLiteral("--jobs %1 falls back to streaming: not enough temporary disk space")
-                             .arg(jobs);
+                        .arg(why));
+            jobsNotes << QStringLiteral("--jobs %1 falls back to streaming: %2").arg(jobs).arg(why);
+            ctx.addOutput(QStringLiteral("note: restored as a stream with one job, not --jobs %1: %2")
+                              .arg(jobs)
+                              .arg(why));
             jobs = 1;
             m_scratch.reset();
         } else {
             QFile::setPermissions(m_scratch->path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
             m_decodedArchive = m_scratch->filePath(QStringLiteral("archive.dump"));
             decoded = std::make_unique<QFile>(m_decodedArchive);
-            if (!decoded->open(QIODevice::WriteOnly))
+            if (!decoded->open(QIODevice::WriteOnly | QIODevice::Unbuffered))
                 return makeError(
                     QStringLiteral("restore.tmp"),
                     QStringLiteral("cannot create %1: %2").arg(m_decodedArchive, decoded->errorString()));
             decoded->setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-            decodedSink = std::make_unique<PlainFileSink>(decoded.get());
+            decodedSink = std::make_unique<TempCopySink>(decoded.get());
             jobsNotes << QStringLiteral("--jobs %1: a private temporary copy of %2 in %3")
                              .arg(jobs)
                              .arg(formatMiB(manifest->dumpBytes), QDir::tempPath());
@@ -250,6 +289,25 @@ Status RestoreJob::run(JobContext &ctx)
         decoded->close();
     if (!integrity)
         return integrity.error();
+    if (decodedSink && !decodedSink->failure().isEmpty()) {
+        const QString why =
+            QStringLiteral("writing it to %1 failed (%2)").arg(QDir::tempPath(), decodedSink->failure());
+        ctx.log(
+            QStringLiteral("warning"),
+            QStringLiteral("--jobs %1 needs a temporary copy of the archive, but %2: restoring as a stream "
+                           "with one job instead")
+                .arg(jobs)
+                .arg(why));
+        jobsNotes.removeLast();
+        jobsNotes << QStringLiteral("--jobs %1 falls back to streaming: %2").arg(jobs).arg(why);
+        ctx.addOutput(
+            QStringLiteral("note: restored as a stream with one job, not --jobs %1: %2").arg(jobs).arg(why));
+        jobs = 1;
+        decodedSink.reset();
+        decoded.reset();
+        m_decodedArchive.clear();
+        m_scratch.reset();
+    }
     ctx.log(QStringLiteral("info"),
             QStringLiteral("integrity: %1").arg(integrity->lines().join(QStringLiteral("; "))));
     if (cancelled())
@@ -305,82 +363,23 @@ Status RestoreJob::run(JobContext &ctx)
     auto admin = PgSession::connect(target, QStringLiteral("postgres"), m_password);
     if (!admin)
         return admin.error();
-    const int targetMajor = (*admin)->serverMajor();
-    if (targetMajor < dumpMajor)
-        return makeError(
-            QStringLiteral("restore.version"),
-            QStringLiteral("the target %1 runs PostgreSQL %2, older than the backup's server (%3): "
-                           "restore into PostgreSQL %3 or newer")
-                .arg(target.displayName())
-                .arg(targetMajor)
-                .arg(dumpMajor));
-    auto restoreTool = finder.find(QStringLiteral("pg_restore"), qMax(archiveMajor, targetMajor));
-    if (!restoreTool)
-        return restoreTool.error();
-    QStringList preflight;
-    preflight << QStringLiteral("target PostgreSQL %1 (backup from %2), pg_restore %3")
-                     .arg((*admin)->serverVersion(), manifest->serverVersion, restoreTool->version);
-
-    if (!noOwner) {
-        QSet<QString> owners;
-        for (const Manifest::TocEntry &e : manifest->toc) {
-            if (!e.owner.isEmpty())
-                owners.insert(e.owner);
-        }
-        QStringList missing;
-        for (const QString &owner : owners) {
-            auto rows = (*admin)->query(QStringLiteral("SELECT 1 FROM pg_roles WHERE rolname = $1"), {owner});
-            if (rows && rows->isEmpty())
-                missing << owner;
-        }
-        if (!missing.isEmpty()) {
-            missing.sort();
-            return makeError(
-                QStringLiteral("restore.roles"),
-                QStringLiteral("the backup's objects belong to role(s) %1, which do not exist on %2: "
-                               "restore with --no-owner, or create the roles first (the backup's "
-                               "globals artifact has them)")
-                    .arg(missing.join(QStringLiteral(", ")), target.displayName()));
-        }
-    }
-    QStringList missingExtensions;
-    for (const Manifest::Extension &e : manifest->extensions) {
-        if (e.name == QLatin1String("plpgsql"))
-            continue;
-        auto rows = (*admin)->query(QStringLiteral("SELECT 1 FROM pg_available_extensions WHERE name = $1"),
-                                    {e.name});
-        if (rows && rows->isEmpty())
-            missingExtensions << e.name;
-    }
-    if (!missingExtensions.isEmpty())
-        return makeError(
-            QStringLiteral("restore.extensions"),
-            QStringLiteral("the backup uses extension(s) %1, which %2 does not have: install them there "
-                           "(most come with the postgresql-contrib package) and try again")
-                .arg(missingExtensions.join(QStringLiteral(", ")), target.displayName()));
-    auto exists = (*admin)->query(QStringLiteral("SELECT 1 FROM pg_database WHERE datname = $1"), {database});
-    if (!exists)
-        return exists.error();
-    const bool targetExists = !exists->isEmpty();
-    if (targetExists && !m_request.replace)
-        return makeError(
-            QStringLiteral("restore.exists"),
-            QStringLiteral("database '%1' already exists on %2: choose another name with --to-db, or "
-                           "replace it with --replace --confirm '%1'")
-                .arg(database, target.displayName()));
-    if (m_request.replace && m_request.confirm != database)
-        return makeError(
-            QStringLiteral("restore.confirm"),
-            QStringLiteral("--confirm '%1' does not match the database to replace, '%2': type its exact "
-                           "name to confirm")
-                .arg(m_request.confirm, database));
-    if (targetExists) {
-        auto conns = (*admin)->query(
-            QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = $1"), {database});
-        preflight << QStringLiteral(
-                         "database '%1' exists and has %2 active connection(s); they will be closed")
-                         .arg(database, conns ? conns->value(0).value(0) : QStringLiteral("?"));
-    }
+    RestorePreflight::Input preflightInput;
+    preflightInput.manifest = *manifest;
+    preflightInput.target = target;
+    preflightInput.database = database;
+    preflightInput.noOwner = noOwner;
+    preflightInput.replace = m_request.replace;
+    preflightInput.confirm = m_request.confirm;
+    preflightInput.jobs = 1; // the temporary copy for --jobs was already made (or refused) above
+    preflightInput.toolDirectory = profile ? profile->toolDirectory : QString();
+    auto checked = RestorePreflight::run(**admin, preflightInput);
+    if (!checked)
+        return checked.error();
+    if (!checked->ok())
+        return checked->firstError();
+    const bool targetExists = checked->targetExists;
+    const QString restoreToolPath = checked->pgRestorePath;
+    QStringList preflight = checked->lines();
     preflight << jobsNotes;
     for (const QString &line : preflight)
         ctx.log(QStringLiteral("info"), QStringLiteral("pre-flight: ") + line);
@@ -485,7 +484,7 @@ Status RestoreJob::run(JobContext &ctx)
     QStringList warnings;
     m_request.jobs = jobs;
     Status restored = restoreInto(ctx, *artifact, *manifest, target, database, integrity->tocEntries, noOwner,
-                                  restoreTool->path, &warnings);
+                                  restoreToolPath, &warnings);
     const double restoreSeconds = double(restoreTimer.elapsed()) / 1000.0;
 
     auto rollback = [&](const QString &why) -> Error {
@@ -568,7 +567,7 @@ Status RestoreJob::restoreInto(JobContext &ctx, const ArtifactRecord &artifact, 
                                const ConnectionSpec &target, const QString &database, int tocEntries,
                                bool noOwner, const QString &pgRestore, QStringList *warnings)
 {
-    auto reader = ArtifactReader::open(artifact);
+    auto reader = ArtifactReader::open(artifact, m_s3Secret);
     if (!reader)
         return reader.error();
     QStringList args = {QStringLiteral("--dbname=") + target.toConnInfo(database),

@@ -60,6 +60,7 @@ private:
     // The profile's database password from the keychain, when it has one and the restore goes to
     // the profile's own server: libpq gets it in memory, pg_restore through a private passfile.
     QByteArray m_password;
+    QByteArray m_s3Secret; // the profile's S3 secret key from the keychain, when it has one
     std::unique_ptr<class PgPassFile> m_passFile;
     QStringList m_childEnvironment;
 };

@@ -5,6 +5,7 @@
 
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -36,8 +37,14 @@ struct RestoreRequest
     bool dataOnly = false;
     bool schemaOnly = false;
     DecryptionKeys keys;
+    // When `keys` is empty: identity files to read on the job's thread, else (with `secretStore`)
+    // the profile's own key from the keychain — so the GUI never reads the keychain itself.
+    QStringList identityFiles;
     // The keychain, for the safety backup's secrets (database password, passphrase).
     std::shared_ptr<SecretStore> secretStore;
+    // Fault seam for tests: the free bytes in `folder`, where --jobs N puts its temporary copy
+    // (unset: statvfs). Lets a test run out of temporary space without filling a file system.
+    std::function<qint64(const QString &folder)> tempFreeBytesProbe;
 };
 
 } // namespace lifeboat
