@@ -11,6 +11,7 @@
 #include "engine/crypto/AgeRecipient.h"
 #include "engine/crypto/AgeScrypt.h"
 #include "engine/jobs/BackupJob.h"
+#include "engine/alerts/AlertService.h"
 #include "engine/jobs/JobRunner.h"
 #include "engine/jobs/RunRecovery.h"
 #include "engine/pg/ConnectionParser.h"
@@ -51,7 +52,17 @@ Profiles
                    --dest PATH [--dest PATH]... [--zstd-level N] [--zstd-threads N]
                    [--recipient AGE_PUBLIC_KEY]... [--passphrase] [--globals] [--exclude-schema S]...
                    [--exclude-table T]... [--exclude-table-data T]... [--tool-dir DIR]
-  profile list | show NAME
+                   [--schedule RULE] [--catch-up-delay MIN] [--only-on-ac] [--only-when-reachable]
+                   [--stale-after HOURS] [--keep-last N] [--keep-days D] [--keep-hourly N]
+                   [--keep-daily N] [--keep-weekly N] [--keep-monthly N] [--keep-yearly N]
+                   [--prune-pause-after N] [--webhook-format generic|slack|discord|teams|mattermost|
+                   healthchecks] [--no-desktop-alerts] [--alert-reminder-hours N] [--prometheus-textfile FILE]
+  profile edit NAME [any profile add option]...
+                                  change only the given options (--dest, --recipient, --database …
+                                  replace their lists); also --no-schedule, --disable-schedule,
+                                  --enable-schedule, --no-globals, --no-only-on-ac, --no-only-when-reachable,
+                                  --desktop-alerts, --no-verify-after-backup
+  profile list | show NAME        show prints the schedule in words and its next 5 runs
   profile remove NAME [--force]   also deletes its secrets from the keychain (--force: even an
                                   age identity that was never exported)
   profile export NAME             print the profile as JSON (never contains secrets)
@@ -60,6 +71,27 @@ Profiles
 Backups
   backup NAME [--dry-run]         back up now; prints the artifact path(s)
   list NAME                       the profile's backups: id, time, database, size, SHA-256, verified
+  prune NAME [--dry-run]          apply the profile's retention policy now (it also runs after each
+                                  successful backup): per destination and database what is kept and
+                                  why, and what is deleted; --dry-run only shows it
+
+Schedules (RULE: hourly@:MM, daily@HH:MM, weekly@mon,thu@HH:MM, monthly@D@HH:MM, or a 5-field
+cron expression such as '30 2 * * 1-5'; local time; a missed run runs once when the machine is back)
+  run-due                         run every scheduled backup that is due, once, one after another;
+                                  exit 0 when all ran or nothing was due, 1 when one failed
+  schedule install [--interval MIN] [--no-enable]
+                                  a systemd user timer (default every 5 min) that calls run-due
+  schedule uninstall | status     remove it | show it and each profile's next run
+
+Health and alerts
+  status [NAME]                   each profile's health: last backup and its age against the schedule,
+                                  failure streak, size anomaly, verification age, retention errors,
+                                  unexported identity, RPO (target and last gap) and RTO (restore time);
+                                  exit 0 healthy, 1 warning, 2 failing, 3 unknown (Nagios-style)
+  alerts check [NAME]             evaluate health and send what changed since the last check (webhook,
+                                  Prometheus textfile); backups, verifications and prunes do it too
+  alerts test NAME                send a test message to the profile's webhook
+                                  (store its URL with: secret set NAME webhook)
 
 Restore and proof
   verify ID [--identity FILE]...  integrity: SHA-256, age authentication, zstd checksums, archive, row counts
@@ -167,7 +199,7 @@ Status Cli::openCatalog()
     if (!catalog)
         return catalog.error();
     m_catalog = std::move(*catalog);
-    auto recovered = RunRecovery::recover(*m_catalog, m_paths);
+    auto recovered = RunRecovery::recover(*m_catalog, m_paths, secretStore());
     if (recovered && *recovered > 0)
         err() << "lifeboat-cli: " << *recovered << " interrupted run(s) found and marked as interrupted"
               << Qt::endl;
@@ -209,6 +241,12 @@ int Cli::start(const QStringList &arguments)
         return cmdBackup(args);
     if (command == QLatin1String("list"))
         return cmdList(args);
+    if (command == QLatin1String("run-due"))
+        return cmdRunDue(args);
+    if (command == QLatin1String("schedule"))
+        return cmdSchedule(args);
+    if (command == QLatin1String("prune"))
+        return cmdPrune(args);
     if (command == QLatin1String("secret"))
         return cmdSecret(args);
     if (command == QLatin1String("key"))
@@ -219,6 +257,10 @@ int Cli::start(const QStringList &arguments)
         return cmdRestore(args);
     if (command == QLatin1String("runbook"))
         return cmdRunbook(args);
+    if (command == QLatin1String("status"))
+        return cmdStatus(args);
+    if (command == QLatin1String("alerts"))
+        return cmdAlerts(args);
     if (command == QLatin1String("dest"))
         return cmdDest(args);
     return usage(QStringLiteral("unknown command '%1'").arg(command));
@@ -234,11 +276,14 @@ int Cli::cmdHelp()
 int Cli::cmdProfile(const QStringList &args)
 {
     if (args.isEmpty())
-        return usage(QStringLiteral("profile needs a subcommand: add, list, show, remove, export or import"));
+        return usage(
+            QStringLiteral("profile needs a subcommand: add, edit, list, show, remove, export or import"));
     const QString sub = args.first();
     const QStringList rest = args.mid(1);
     if (sub == QLatin1String("add"))
         return cmdProfileAdd(rest);
+    if (sub == QLatin1String("edit"))
+        return cmdProfileEdit(rest);
     if (sub == QLatin1String("list"))
         return cmdProfileList();
     if (sub == QLatin1String("show"))
@@ -254,13 +299,7 @@ int Cli::cmdProfile(const QStringList &args)
 
 int Cli::cmdProfileAdd(const QStringList &args)
 {
-    CliArguments parser({QStringLiteral("db"), QStringLiteral("database"), QStringLiteral("include"),
-                         QStringLiteral("exclude"), QStringLiteral("dest"), QStringLiteral("zstd-level"),
-                         QStringLiteral("zstd-threads"), QStringLiteral("recipient"),
-                         QStringLiteral("exclude-schema"), QStringLiteral("exclude-table"),
-                         QStringLiteral("exclude-table-data"), QStringLiteral("tool-dir")},
-                        {QStringLiteral("all-databases"), QStringLiteral("globals"),
-                         QStringLiteral("verify-after-backup"), QStringLiteral("passphrase")});
+    CliArguments parser(profileValueOptions(), profileFlagOptions());
     if (Status s = parser.parse(args); !s)
         return usage(s.error().message);
     if (parser.positional().size() != 1)
@@ -270,53 +309,8 @@ int Cli::cmdProfileAdd(const QStringList &args)
 
     Profile p;
     p.name = parser.positional().first();
-    auto spec = ConnectionParser::parse(parser.value(QStringLiteral("db")));
-    if (!spec)
-        return fail(spec.error(), 2);
-    p.connection = *spec;
-    if (parser.isSet(QStringLiteral("all-databases"))) {
-        if (parser.isSet(QStringLiteral("database")))
-            return usage(QStringLiteral("use either --all-databases or --database, not both"));
-        p.databaseMode = Profile::DatabaseMode::All;
-        p.includePatterns = parser.values(QStringLiteral("include"));
-        p.excludePatterns = parser.values(QStringLiteral("exclude"));
-    } else {
-        if (parser.isSet(QStringLiteral("include")) || parser.isSet(QStringLiteral("exclude")))
-            return usage(QStringLiteral("--include and --exclude go with --all-databases"));
-        p.databases = parser.values(QStringLiteral("database"));
-        if (p.databases.isEmpty() && !p.connection.dbname.isEmpty())
-            p.databases << p.connection.dbname;
-    }
-    for (const QString &dest : parser.values(QStringLiteral("dest")))
-        p.destinations << (dest.contains(QLatin1String("://"))
-                               ? dest
-                               : QDir::cleanPath(QDir::current().absoluteFilePath(dest)));
-    bool ok = true;
-    if (parser.isSet(QStringLiteral("zstd-level"))) {
-        p.zstdLevel = parser.value(QStringLiteral("zstd-level")).toInt(&ok);
-        if (!ok)
-            return usage(QStringLiteral("--zstd-level takes a number from 1 to 19"));
-    }
-    if (parser.isSet(QStringLiteral("zstd-threads"))) {
-        p.zstdThreads = parser.value(QStringLiteral("zstd-threads")).toInt(&ok);
-        if (!ok)
-            return usage(QStringLiteral("--zstd-threads takes a number (0 = automatic)"));
-    }
-    for (const QString &r : parser.values(QStringLiteral("recipient"))) {
-        auto recipient = AgeRecipient::parse(r.trimmed());
-        if (!recipient)
-            return fail(recipient.error(), 2);
-        p.recipients << recipient->toString();
-    }
-    p.passphrase = parser.isSet(QStringLiteral("passphrase"));
-    if (p.passphrase && p.recipients.isEmpty())
-        p.scryptLogN = AgeScrypt::calibrateLogN(1000); // about 1 s per derivation here, chosen once
-    p.globals = parser.isSet(QStringLiteral("globals"));
-    p.verifyAfterBackup = parser.isSet(QStringLiteral("verify-after-backup"));
-    p.excludeSchemas = parser.values(QStringLiteral("exclude-schema"));
-    p.excludeTables = parser.values(QStringLiteral("exclude-table"));
-    p.excludeTableData = parser.values(QStringLiteral("exclude-table-data"));
-    p.toolDirectory = parser.value(QStringLiteral("tool-dir"));
+    if (Status s = applyProfileOptions(parser, p, false); !s)
+        return s.error().code == QLatin1String("cli.usage") ? usage(s.error().message) : fail(s.error(), 2);
     if (Status s = p.validate(); !s)
         return fail(s.error(), 2);
     if (Status s = openCatalog(); !s)
@@ -404,6 +398,7 @@ int Cli::cmdProfileShow(const QStringList &args)
                                         : QStringLiteral("age → ") + p->recipients.join(QStringLiteral(", ")))
           << "\n"
           << "globals:      " << (p->globals ? "yes" : "no") << Qt::endl;
+    printScheduleSummary(*p);
     return 0;
 }
 
@@ -569,7 +564,7 @@ void Cli::onJobFinished(const JobInfo &job)
             err() << "lifeboat-cli: " << SecretRedactor::redact(job.message) << Qt::endl;
     }
     const int code = ok ? 0 : (job.state == JobInfo::State::Cancelled ? 130 : 1);
-    Q_EMIT finished(code);
+    finishAfterAlerts(code);
 }
 
 int Cli::cmdList(const QStringList &args)

@@ -51,6 +51,8 @@ private:
     int cmdProfileImport(const QStringList &args);
     int cmdBackup(const QStringList &args);
     int cmdList(const QStringList &args);
+    // Retention (CliPrune.cpp)
+    int cmdPrune(const QStringList &args);
     // Restore and proof (CliRestore.cpp)
     int cmdVerify(const QStringList &args);
     int cmdRestore(const QStringList &args);
@@ -67,6 +69,28 @@ private:
 
     // Destinations (CliDest.cpp)
     int cmdDest(const QStringList &args);
+
+    // Schedules and shared profile options (CliSchedule.cpp)
+    static QStringList profileValueOptions();
+    static QStringList profileFlagOptions();
+    // Applies the given `profile add`/`profile edit` options to `profile` (edit: only those given;
+    // --dest/--recipient/--database… replace their lists). Returns a usage error (exit 2) message.
+    Status applyProfileOptions(const class CliArguments &parser, Profile &profile, bool editing);
+    int cmdProfileEdit(const QStringList &args);
+    void printScheduleSummary(const Profile &profile);
+    int cmdRunDue(const QStringList &args);
+    void runDueNext();
+    int cmdSchedule(const QStringList &args);
+    struct RunDueState;
+    std::shared_ptr<RunDueState> m_runDue;
+
+    // Health and alerts (CliStatus.cpp)
+    int cmdStatus(const QStringList &args);
+    int cmdAlerts(const QStringList &args);
+    class AlertService *alertService();
+    void watchAlerts();               // the runner's finished jobs get an alert pass
+    void finishAfterAlerts(int code); // emits finished(code) once those passes are done
+    std::unique_ptr<class AlertService> m_alerts;
 
     void onJobUpdated(const JobInfo &job);
     void onJobFinished(const JobInfo &job);
