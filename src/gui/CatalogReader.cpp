@@ -1,11 +1,15 @@
 #include "gui/CatalogReader.h"
 
 #include "core/Catalog.h"
+#include "core/CatalogHealth.h"
 #include "core/Clock.h"
+#include "core/ScheduleRule.h"
+#include "core/SecretStore.h"
 #include "engine/jobs/RunRecovery.h"
 #include "gui/GuiLog.h"
 
 #include <QFileInfo>
+#include <QTimeZone>
 
 namespace lifeboat {
 
@@ -80,9 +84,56 @@ Result<CatalogSnapshot> CatalogReader::read() const
                     summary.lastBackupBytes += artifact.storedBytes;
             }
         }
+        for (const RunRecord &run : std::as_const(*runs)) {
+            if (run.kind == QLatin1String("backup")) {
+                summary.lastBackupRun = run;
+                break;
+            }
+        }
+        if (!own.isEmpty())
+            summary.newestArtifactId = own.first().id;
+        for (const ArtifactRecord &artifact : own) {
+            if (artifact.verifiedUtc.isValid() &&
+                (!summary.lastVerifiedUtc.isValid() || artifact.verifiedUtc > summary.lastVerifiedUtc)) {
+                summary.lastVerifiedUtc = artifact.verifiedUtc;
+                summary.lastVerifyState = artifact.verifyState;
+                summary.lastRestoreSeconds = artifact.restoreSeconds > 0 ? artifact.restoreSeconds : -1;
+            }
+        }
+        auto secrets = m_catalog->secrets(profile.name);
+        if (!secrets)
+            return secrets.error();
+        for (const Catalog::SecretEntry &entry : std::as_const(*secrets)) {
+            if (entry.kind == secretKindName(SecretKind::AgeIdentity)) {
+                summary.hasIdentity = true;
+                summary.identityNeverExported = !entry.exportedUtc.isValid();
+            }
+        }
+        describeSchedule(summary);
+        auto health = CatalogHealth::evaluate(*m_catalog, profile, Clock::instance().nowUtc());
+        if (!health)
+            return health.error();
+        summary.healthLevel = health->level;
+        summary.healthReasons = health->reasons();
         snapshot.profiles.append(summary);
     }
     return snapshot;
+}
+
+void CatalogReader::describeSchedule(ProfileSummary &summary)
+{
+    const Profile &profile = summary.profile;
+    if (profile.schedule.trimmed().isEmpty())
+        return;
+    auto rule = ScheduleRule::parse(profile.schedule);
+    if (!rule) {
+        summary.scheduleError = rule.error().message;
+        return;
+    }
+    summary.scheduleText = rule->describe();
+    summary.scheduleIntervalSeconds = rule->nominalIntervalSeconds();
+    if (profile.scheduleEnabled)
+        summary.nextRunUtc = rule->nextAfter(Clock::instance().nowUtc(), QTimeZone::systemTimeZone());
 }
 
 QString CatalogReader::fileStamp() const
@@ -103,6 +154,10 @@ void CatalogReader::load(bool force)
     if (!force && m_catalog && m_last.ok() && stamp == m_lastStamp &&
         nowMs - m_lastReadMs < kFullReadIntervalMs) {
         m_last.loadedUtc = Clock::instance().nowUtc();
+        for (ProfileSummary &summary : m_last.profiles) {
+            if (summary.nextRunUtc.isValid() && summary.nextRunUtc <= m_last.loadedUtc)
+                describeSchedule(summary); // the next run moved on
+        }
         Q_EMIT loaded(m_last);
         return;
     }

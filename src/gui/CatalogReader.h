@@ -38,6 +38,7 @@ private:
     Status open();
     Result<CatalogSnapshot> read() const;
     QString fileStamp() const;
+    static void describeSchedule(ProfileSummary &summary);
 
     ConfigPaths m_paths;
     std::unique_ptr<Catalog> m_catalog;

@@ -1,25 +1,39 @@
 #include "gui/MainWindow.h"
 #include "ui_MainWindow.h"
 
+#include "engine/alerts/AlertService.h"
 #include "engine/jobs/BackupJob.h"
 #include "engine/jobs/JobModel.h"
 #include "engine/jobs/JobRunner.h"
+#include "engine/restore/IntegrityJob.h"
+#include "engine/schedule/Scheduler.h"
 #include "engine/secrets/KeychainSecretStore.h"
 #include "gui/BackupTableModel.h"
 #include "gui/CatalogReader.h"
+#include "gui/DashboardView.h"
 #include "gui/DisplayFormat.h"
+#include "gui/HistoryView.h"
 #include "gui/ProfileCardDelegate.h"
+#include "gui/ProfileEditor.h"
 #include "gui/ProfileTableModel.h"
 #include "gui/ProgressBarDelegate.h"
+#include "gui/RestoreWizard.h"
 #include "gui/RunTableModel.h"
+#include "gui/SchedulesView.h"
+#include "gui/TrayIcon.h"
+#include "gui/WelcomePage.h"
 
 #include <QCloseEvent>
 #include <QDir>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSplitter>
+#include <QStackedWidget>
 #include <QStandardPaths>
 
 // Resources of a static library are registered explicitly (outside any namespace).
@@ -68,10 +82,19 @@ MainWindow::MainWindow(ConfigPaths paths, QWidget *parent)
     m_jobModel = new JobModel(m_runner.get(), this);
     setUpViews();
     setUpStatusBar();
+    m_scheduler = new Scheduler(m_paths, m_runner.get(), secretStore(), this);
+    connect(m_scheduler, &Scheduler::errorOccurred, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 15000); });
+    setUpPages();
+    setUpTray();
+    m_scheduler->start();
 
     connect(m_ui->backUpNowAction, &QAction::triggered, this, &MainWindow::backUpNow);
     connect(m_ui->refreshAction, &QAction::triggered, this, &MainWindow::refresh);
-    connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
+    connect(m_ui->quitAction, &QAction::triggered, this, [this] {
+        m_quitting = true; // Quit quits, even when closing the window would keep Lifeboat in the tray
+        close();
+    });
     connect(m_ui->cancelJobButton, &QPushButton::clicked, this, &MainWindow::cancelSelectedJob);
     connect(m_runner.get(), &JobRunner::jobAdded, this, &MainWindow::onJobAdded);
     connect(m_runner.get(), &JobRunner::jobUpdated, this, [this](const JobInfo &job) {
@@ -102,6 +125,13 @@ MainWindow::MainWindow(ConfigPaths paths, QWidget *parent)
 MainWindow::~MainWindow()
 {
     m_refreshTimer.stop();
+    m_alertCheckTimer.stop();
+    delete m_scheduler; // before the runner it submits to
+    m_scheduler = nullptr;
+    delete m_restoreWizard; // its worker thread stops; the runner (below) cancels its jobs
+    m_restoreWizard = nullptr;
+    delete m_historyView;
+    m_historyView = nullptr;
     m_readerThread.reset(); // quits and waits; the reader (and its catalog) is deleted on its thread
     m_reader = nullptr;
     delete m_jobModel;
@@ -188,6 +218,247 @@ void MainWindow::setUpViews()
             &MainWindow::updateActions);
 }
 
+void MainWindow::setUpPages()
+{
+    // The navigation list on the left, the pages beside it; the Dashboard page is the profile
+    // cards with the selected profile's backups and history (m_ui->contentStack).
+    auto *body = new QWidget(this);
+    body->setObjectName(QStringLiteral("navigationBody"));
+    auto *layout = new QHBoxLayout(body);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_navigation = new QListWidget(body);
+    m_navigation->setObjectName(QStringLiteral("navigationList"));
+    m_navigation->setAccessibleName(tr("Views"));
+    m_navigation->setAccessibleDescription(
+        tr("Dashboard, Schedules, History and Restore (Ctrl+1 to Ctrl+4)"));
+    m_navigation->setIconSize(QSize(22, 22));
+    m_navigation->setFrameShape(QFrame::NoFrame);
+    m_navigation->setSpacing(2);
+    m_navigation->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_navigation->setBackgroundRole(QPalette::Window);
+    m_pageStack = new QStackedWidget(body);
+    m_pageStack->setObjectName(QStringLiteral("pageStack"));
+    layout->addWidget(m_navigation);
+    layout->addWidget(m_pageStack, 1);
+    m_ui->mainSplitter->replaceWidget(m_ui->mainSplitter->indexOf(m_ui->contentStack), body);
+
+    addPage(Page::Dashboard, setUpDashboard(), tr("Dashboard"), QIcon(QStringLiteral(":/icons/lifeboat.svg")),
+            tr("Profiles with their health, last backup and next run, and the selected profile's backups and "
+               "history"));
+    m_schedulesView = new SchedulesView(m_paths, m_pageStack);
+    m_schedulesView->setScheduler(m_scheduler);
+    connect(m_schedulesView, &SchedulesView::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    connect(m_schedulesView, &SchedulesView::catalogChanged, this, &MainWindow::refresh);
+    addPage(Page::Schedules, m_schedulesView, tr("Schedules"), QIcon(QStringLiteral(":/icons/schedule.svg")),
+            tr("Every schedule: its rule in words, next and last run, catch-up state, and a switch"));
+    m_historyView = new HistoryView(m_paths, m_pageStack);
+    connect(m_historyView, &HistoryView::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    connect(m_historyView, &HistoryView::restoreRequested, this, &MainWindow::restoreBackup);
+    connect(m_historyView, &HistoryView::verifyRequested, this, &MainWindow::verifyBackup);
+    addPage(Page::History, m_historyView, tr("History"), QIcon(QStringLiteral(":/icons/refresh.svg")),
+            tr("Every backup, verification, restore and prune, with their logs"));
+    m_restoreWizard = new RestoreWizard(m_paths, m_runner.get(), secretStore(), m_pageStack);
+    m_restoreWizard->setWindowFlags(Qt::Widget); // a page of this window, not a dialog
+    connect(m_restoreWizard, &RestoreWizard::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    addPage(Page::Restore, m_restoreWizard, tr("Restore"), QIcon(QStringLiteral(":/icons/database.svg")),
+            tr("The guided restore of a backup into a new or existing database"));
+
+    const QFontMetrics fm(m_navigation->font());
+    int width = 0;
+    for (int row = 0; row < m_navigation->count(); ++row)
+        width = qMax(width, fm.horizontalAdvance(m_navigation->item(row)->text()));
+    m_navigation->setFixedWidth(width + m_navigation->iconSize().width() + 40);
+    connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0)
+            m_pageStack->setCurrentWidget(m_pages.value(m_navigation->item(row)->data(Qt::UserRole).toInt()));
+    });
+    m_navigation->setCurrentRow(0);
+}
+
+QWidget *MainWindow::setUpDashboard()
+{
+    // Above: the profiles' cards (health, last backup and verification, next run, actions), or the
+    // first-run welcome while there is no profile; below: the profile list with the selected
+    // profile's backups and history (m_ui->contentStack).
+    auto provider = [this] {
+        return secretStore();
+    };
+    m_dashboardView = new DashboardView(m_paths, m_runner.get(), provider);
+    m_welcomePage = new WelcomePage(m_paths, provider);
+    m_dashboardTop = new QStackedWidget;
+    m_dashboardTop->addWidget(m_dashboardView);
+    m_dashboardTop->addWidget(m_welcomePage);
+    auto *splitter = new QSplitter(Qt::Vertical);
+    splitter->setObjectName(QStringLiteral("dashboardPageSplitter"));
+    splitter->addWidget(m_dashboardTop);
+    splitter->addWidget(m_ui->contentStack);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+
+    auto status = [this](const QString &message) {
+        statusBar()->showMessage(message, 8000);
+    };
+    connect(m_dashboardView, &DashboardView::statusMessage, this, status);
+    connect(m_dashboardView, &DashboardView::catalogChanged, this, &MainWindow::refresh);
+    connect(m_dashboardView, &DashboardView::addProfileRequested, this, [this] { editProfile(QString()); });
+    connect(m_dashboardView, &DashboardView::editRequested, this, &MainWindow::editProfile);
+    connect(m_dashboardView, &DashboardView::restoreRequested, this, [this](const QString &profileName) {
+        // The wizard starts at the profile's newest backup.
+        const QList<ArtifactRecord> artifacts = m_snapshot.artifacts.value(profileName);
+        if (!artifacts.isEmpty())
+            restoreBackup(artifacts.first().id);
+        else
+            showPage(Page::Restore);
+    });
+    connect(m_welcomePage, &WelcomePage::profileCreated, this, [this](const QString &name) {
+        statusBar()->showMessage(tr("Profile %1 created: choose Back up now on its card.").arg(name), 15000);
+        m_scheduler->checkNow();
+        refresh();
+    });
+    m_welcomePage->findServers();
+    return splitter;
+}
+
+void MainWindow::editProfile(const QString &profileName)
+{
+    const bool create = profileName.isEmpty();
+    auto *editor = new ProfileEditor(
+        create ? ProfileEditor::Mode::Create : ProfileEditor::Mode::Edit, m_paths,
+        [this] { return secretStore(); }, this);
+    editor->setAttribute(Qt::WA_DeleteOnClose);
+    for (const ProfileSummary &summary : std::as_const(m_snapshot.profiles)) {
+        if (!create && summary.profile.name == profileName)
+            editor->setProfile(summary.profile);
+    }
+    connect(editor, &ProfileEditor::saved, this, [this](const QString &name) {
+        statusBar()->showMessage(tr("Profile %1 saved").arg(name), 8000);
+        m_scheduler->checkNow();
+        refresh();
+    });
+    editor->open();
+}
+
+void MainWindow::setUpTray()
+{
+    // Schedules run while the app runs; alerts (health changes, staleness) become notifications.
+    m_alerts = new AlertService(m_paths, secretStore(), WebhookSender::Options{}, this);
+    m_alerts->watch(m_runner.get());
+    m_alertCheckTimer.setInterval(kAlertCheckIntervalMs);
+    connect(&m_alertCheckTimer, &QTimer::timeout, m_alerts, [this] { m_alerts->check(); });
+    m_alertCheckTimer.start();
+    m_tray = new TrayIcon(m_paths, this);
+    m_tray->setAlertsConnected(true);
+    connect(m_alerts, &AlertService::notification, m_tray, &TrayIcon::showAlert);
+    connect(m_tray, &TrayIcon::openRequested, this, [this] {
+        showNormal();
+        raise();
+        activateWindow();
+    });
+    connect(m_tray, &TrayIcon::backUpAllRequested, m_dashboardView, &DashboardView::backUpAll);
+    connect(m_tray, &TrayIcon::quitRequested, this, [this] {
+        m_quitting = true;
+        close();
+    });
+}
+
+void MainWindow::addPage(Page page, QWidget *widget, const QString &title, const QIcon &icon,
+                         const QString &description)
+{
+    const int id = int(page);
+    m_pages.insert(id, widget);
+    m_pageStack->addWidget(widget);
+    // Entries stay in the Page order whatever order they are added in.
+    int row = 0;
+    while (row < m_navigation->count() && m_navigation->item(row)->data(Qt::UserRole).toInt() < id)
+        ++row;
+    auto *item = new QListWidgetItem(icon, title);
+    item->setData(Qt::UserRole, id);
+    const QKeySequence shortcut(QKeyCombination(Qt::ControlModifier, Qt::Key(Qt::Key_1 + id)));
+    item->setToolTip(tr("%1 (%2)").arg(description, shortcut.toString(QKeySequence::NativeText)));
+    item->setData(Qt::AccessibleDescriptionRole, description);
+    m_navigation->insertItem(row, item);
+
+    auto *action = new QAction(icon, tr("Go to %1").arg(title), this);
+    action->setObjectName(QStringLiteral("showPage%1Action").arg(id + 1));
+    action->setShortcut(shortcut);
+    action->setShortcutContext(Qt::WindowShortcut);
+    connect(action, &QAction::triggered, this, [this, page] { showPage(page); });
+    m_pageActions.insert(id, action);
+    addAction(action);
+    // The View menu lists them in page order, before Refresh.
+    QAction *before = m_ui->refreshAction;
+    for (int other = id + 1; other <= int(Page::Restore); ++other) {
+        if (QAction *next = m_pageActions.value(other)) {
+            before = next;
+            break;
+        }
+    }
+    m_ui->viewMenu->insertAction(before, action);
+    if (before == m_ui->refreshAction && !m_ui->viewMenu->actions().contains(m_navigationSeparator))
+        m_navigationSeparator = m_ui->viewMenu->insertSeparator(m_ui->refreshAction);
+}
+
+bool MainWindow::showPage(Page page)
+{
+    QWidget *widget = m_pages.value(int(page));
+    if (!widget)
+        return false;
+    for (int row = 0; row < m_navigation->count(); ++row) {
+        if (m_navigation->item(row)->data(Qt::UserRole).toInt() == int(page))
+            m_navigation->setCurrentRow(row);
+    }
+    m_pageStack->setCurrentWidget(widget);
+    if (!widget->isAncestorOf(focusWidget()))
+        widget->setFocus(Qt::ShortcutFocusReason);
+    return true;
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    const QWidget *current = m_pageStack->currentWidget();
+    for (auto it = m_pages.constBegin(); it != m_pages.constEnd(); ++it) {
+        if (it.value() == current)
+            return Page(it.key());
+    }
+    return Page::Dashboard;
+}
+
+void MainWindow::restoreBackup(qint64 artifactId)
+{
+    if (m_restoreWizard->isBusy()) {
+        showPage(Page::Restore);
+        statusBar()->showMessage(
+            tr("A restore is in progress in the Restore view: finish or cancel it first."), 8000);
+        return;
+    }
+    m_restoreWizard->preselect(artifactId);
+    showPage(Page::Restore);
+}
+
+void MainWindow::verifyBackup(qint64 artifactId, const QString &profileName)
+{
+    QString serverKey = profileName;
+    for (const ProfileSummary &summary : std::as_const(m_snapshot.profiles)) {
+        if (summary.profile.name == profileName)
+            serverKey = summary.profile.connection.displayName();
+    }
+    m_runner->submit(std::make_shared<IntegrityJob>(profileName, serverKey, artifactId, secretStore()));
+    statusBar()->showMessage(tr("Checking the integrity of backup %1…").arg(artifactId), 5000);
+}
+
+std::shared_ptr<SecretStore> MainWindow::secretStore()
+{
+    if (!m_secrets) {
+        KeychainSecretStore::Options keychain;
+        keychain.scope = m_paths.secretScope();
+        m_secrets = std::make_shared<KeychainSecretStore>(keychain);
+    }
+    return m_secrets;
+}
+
 void MainWindow::setUpStatusBar()
 {
     m_catalogPathLabel = new QLabel(this);
@@ -233,6 +504,28 @@ void MainWindow::onSnapshot(const CatalogSnapshot &snapshot)
                                         nullptr, snapshot.recoveredRuns),
                                      15000);
         m_profileModel->setProfiles(snapshot.profiles, snapshot.loadedUtc);
+        m_dashboardView->setSnapshot(snapshot);
+        m_schedulesView->setSnapshot(snapshot);
+        m_tray->setSnapshot(snapshot);
+        m_dashboardTop->setCurrentWidget(snapshot.profiles.isEmpty() ? static_cast<QWidget *>(m_welcomePage)
+                                                                     : m_dashboardView);
+        QList<Profile> profiles;
+        for (const ProfileSummary &summary : snapshot.profiles)
+            profiles << summary.profile;
+        m_historyView->setProfiles(profiles);
+        m_historyView->refresh();
+        // The wizard's list of backups, when a backup came, went or was verified.
+        QString backupsKey;
+        for (const QList<ArtifactRecord> &artifacts : std::as_const(snapshot.artifacts)) {
+            for (const ArtifactRecord &a : artifacts)
+                backupsKey += QString::number(a.id) + a.verifyState +
+                              (a.prunedUtc.isValid() ? QStringLiteral("p") : QString());
+        }
+        if (backupsKey != m_backupsKey && m_restoreWizard->currentId() == RestoreWizard::PickPage &&
+            !m_restoreWizard->isBusy()) {
+            m_backupsKey = backupsKey;
+            m_restoreWizard->reloadBackups();
+        }
         if (m_profileModel->rowCount() > 0 && !m_ui->profilesView->currentIndex().isValid()) {
             const int row = qMax(0, m_profileModel->rowOf(m_selectedProfile));
             m_ui->profilesView->selectionModel()->setCurrentIndex(m_profileModel->index(row, 0),
@@ -322,13 +615,8 @@ void MainWindow::backUpNow()
     if (row < 0 || hasActiveJob(m_selectedProfile))
         return;
     const Profile profile = m_profileModel->profileAt(row).profile;
-    if (!m_secrets) {
-        KeychainSecretStore::Options keychain;
-        keychain.scope = m_paths.secretScope();
-        m_secrets = std::make_shared<KeychainSecretStore>(keychain);
-    }
     BackupJob::Options options;
-    options.secretStore = m_secrets; // the job reads the profile's secrets on its worker thread
+    options.secretStore = secretStore(); // the job reads the profile's secrets on its worker thread
     m_runner->submit(std::make_shared<BackupJob>(profile, m_paths, options));
     statusBar()->showMessage(tr("Backup of %1 started").arg(profile.name), 5000);
 }
@@ -425,6 +713,13 @@ void MainWindow::updateStatusBar()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // With a tray icon and the setting on, closing the window hides it: schedules go on.
+    if (!m_quitting && !m_closeWhenIdle && m_tray && m_tray->isVisible() && m_tray->keepRunningInTray()) {
+        event->ignore();
+        hide();
+        statusBar()->clearMessage();
+        return;
+    }
     if (!m_runner->hasActiveJobs()) {
         event->accept();
         return;

@@ -3,10 +3,14 @@
 #include "engine/jobs/JobModel.h"
 #include "gui/BackupTableModel.h"
 #include "gui/DisplayFormat.h"
+#include "gui/HistoryModel.h"
+#include "gui/HistoryView.h"
 #include "gui/MainWindow.h"
 #include "gui/PlaceholderTableView.h"
 #include "gui/ProfileTableModel.h"
 #include "gui/RecordTableModel.h"
+#include "gui/RestorePickPage.h"
+#include "gui/RestoreWizard.h"
 #include "gui/RunTableModel.h"
 #include "gui/Translations.h"
 #include "mock/MockClock.h"
@@ -15,6 +19,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QListView>
+#include <QListWidget>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -77,6 +82,7 @@ private Q_SLOTS:
     void emptyCatalogExplainsHowToAddAProfile();
     void unreadableCatalogSaysWhy();
     void backUpNowRunsAJobAndShowsItsOutcome();
+    void navigationShortcutsAndRestoreFromHistory();
 
 private:
     struct Seed
@@ -448,6 +454,56 @@ void TestMainWindow::backUpNowRunsAJobAndShowsItsOutcome()
     auto *running = window.findChild<QLabel *>(QStringLiteral("runningJobsLabel"));
     QVERIFY(running);
     QCOMPARE(running->text(), QStringLiteral("No jobs running"));
+}
+
+void TestMainWindow::navigationShortcutsAndRestoreFromHistory()
+{
+    const ConfigPaths paths(m_dir->path() + QStringLiteral("/config"));
+    QVERIFY(paths.ensureExists().ok());
+    Seed seed;
+    {
+        MockClock clock;
+        auto catalog = Catalog::open(paths.catalogPath());
+        QVERIFY(catalog.ok());
+        seed = seedCatalog(**catalog, clock);
+    }
+    MainWindow window(paths);
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigationList"));
+    QVERIFY(navigation);
+    QCOMPARE(window.currentPage(), MainWindow::Page::Dashboard);
+    QVERIFY(!navigation->accessibleName().isEmpty());
+
+    // Ctrl+3: History, with the catalog's runs (read on its own thread).
+    QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+    QCOMPARE(window.currentPage(), MainWindow::Page::History);
+    QCOMPARE(navigation->currentItem()->text(), QStringLiteral("History"));
+    HistoryView *history = window.historyView();
+    QTRY_COMPARE(history->model()->rowCount(), 3);
+    QCOMPARE(history->model()->runAt(0).id, seed.runIds.last());
+    // Ctrl+4: Restore; Ctrl+1: back to the Dashboard; the list moves the pages too.
+    QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
+    QCOMPARE(window.currentPage(), MainWindow::Page::Restore);
+    QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+    QCOMPARE(window.currentPage(), MainWindow::Page::Dashboard);
+    for (int row = 0; row < navigation->count(); ++row) {
+        if (navigation->item(row)->text() == QStringLiteral("History"))
+            navigation->setCurrentRow(row);
+    }
+    QCOMPARE(window.currentPage(), MainWindow::Page::History);
+
+    // History's Restore… opens the wizard on the Restore page with that backup selected.
+    history->selectRun(seed.runIds.first());
+    QTRY_COMPARE(history->selectedArtifactId(), seed.artifactIds.first());
+    history->findChild<QPushButton *>(QStringLiteral("restoreRunButton"))->click();
+    QCOMPARE(window.currentPage(), MainWindow::Page::Restore);
+    RestoreWizard *wizard = window.restoreWizard();
+    QCOMPARE(wizard->currentId(), int(RestoreWizard::PickPage));
+    QTRY_COMPARE(wizard->artifact().id, seed.artifactIds.first());
+    QTRY_VERIFY(wizard->currentPage()->isComplete());
+    QCOMPARE(wizard->artifact().database, QStringLiteral("shop"));
 }
 
 QTEST_MAIN(TestMainWindow)
