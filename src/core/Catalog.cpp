@@ -146,6 +146,24 @@ QSqlDatabase Catalog::db() const
     return QSqlDatabase::database(m_connectionName, false);
 }
 
+Result<std::unique_ptr<Catalog>> Catalog::openIn(const ConfigPaths &paths)
+{
+    if (Status s = paths.ensureExists(); !s)
+        return s.error();
+    return open(paths.catalogPath());
+}
+
+Status Catalog::ensureOpen(std::unique_ptr<Catalog> &catalog, const ConfigPaths &paths)
+{
+    if (catalog)
+        return {};
+    auto opened = openIn(paths);
+    if (!opened)
+        return opened.error();
+    catalog = std::move(*opened);
+    return {};
+}
+
 Result<std::unique_ptr<Catalog>> Catalog::open(const QString &path)
 {
     if (!QFileInfo::exists(path)) {
@@ -510,43 +528,39 @@ Result<QList<RunRecord>> runRows(QSqlQuery &q, const QString &sql, const QVarian
         out.append(runFromQuery(q));
     return out;
 }
-} // namespace
 
-Result<QList<RunRecord>> Catalog::runsPage(const RunFilter &filter, const RunPageKey &after, int limit) const
-{
-    QVariantList binds;
-    QString where = runFilterSql(filter, &binds);
-    if (after.startedUtc.isValid()) {
-        const QString key = iso(after.startedUtc);
-        where += (where.isEmpty() ? QString() : QStringLiteral(" AND ")) +
-                 QStringLiteral("(started_utc<? OR (started_utc=? AND id<?))");
-        binds << key << key << after.id;
-    }
-    QSqlQuery q(db());
-    return runRows(q,
-                   QString::fromLatin1(kRunColumns) +
-                       (where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where) +
-                       QStringLiteral(" ORDER BY started_utc DESC, id DESC LIMIT %1").arg(qMax(1, limit)),
-                   binds);
-}
-
-Result<QList<RunRecord>> Catalog::runsNewerThan(const RunFilter &filter, const RunPageKey &key,
-                                                int limit) const
+// The runs matching `filter` on one side of `key` in the newest-first order (`side` '<': older
+// than it, '>': newer), newest first, at most `limit`; an invalid key: from the newest.
+Result<QList<RunRecord>> runsBesideKey(QSqlQuery &q, const Catalog::RunFilter &filter,
+                                       const Catalog::RunPageKey &key, QLatin1Char side, int limit)
 {
     QVariantList binds;
     QString where = runFilterSql(filter, &binds);
     if (key.startedUtc.isValid()) {
         const QString stamp = iso(key.startedUtc);
         where += (where.isEmpty() ? QString() : QStringLiteral(" AND ")) +
-                 QStringLiteral("(started_utc>? OR (started_utc=? AND id>?))");
+                 QStringLiteral("(started_utc%1? OR (started_utc=? AND id%1?))").arg(side);
         binds << stamp << stamp << key.id;
     }
-    QSqlQuery q(db());
     return runRows(q,
                    QString::fromLatin1(kRunColumns) +
                        (where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where) +
                        QStringLiteral(" ORDER BY started_utc DESC, id DESC LIMIT %1").arg(qMax(1, limit)),
                    binds);
+}
+} // namespace
+
+Result<QList<RunRecord>> Catalog::runsPage(const RunFilter &filter, const RunPageKey &after, int limit) const
+{
+    QSqlQuery q(db());
+    return runsBesideKey(q, filter, after, QLatin1Char('<'), limit);
+}
+
+Result<QList<RunRecord>> Catalog::runsNewerThan(const RunFilter &filter, const RunPageKey &key,
+                                                int limit) const
+{
+    QSqlQuery q(db());
+    return runsBesideKey(q, filter, key, QLatin1Char('>'), limit);
 }
 
 Result<qint64> Catalog::runCount(const RunFilter &filter) const
@@ -768,6 +782,16 @@ std::optional<qint64> Catalog::lastDumpBytes(const QString &profileName, const Q
     if (q.exec() && q.next())
         return q.value(0).toLongLong();
     return std::nullopt;
+}
+
+Result<bool> Catalog::knowsObjectPath(const QString &objectPath) const
+{
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("SELECT 1 FROM artifact_locations WHERE object_path=? LIMIT 1"));
+    q.addBindValue(objectPath);
+    if (!q.exec())
+        return sqlError(q.lastError(), QStringLiteral("look up the object path %1").arg(objectPath));
+    return q.next();
 }
 
 Result<QList<Catalog::BackupPoint>> Catalog::backupSeries(const QString &profileName,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/ArtifactRecord.h"
+#include "core/ConfigPaths.h"
 #include "core/Profile.h"
 #include "core/Result.h"
 #include "core/RunRecord.h"
@@ -23,6 +24,11 @@ public:
     static constexpr int kSchemaVersion = 3;
 
     static Result<std::unique_ptr<Catalog>> open(const QString &path);
+    // The catalog of a config folder (ConfigPaths::catalogPath), creating the folder if needed.
+    static Result<std::unique_ptr<Catalog>> openIn(const ConfigPaths &paths);
+    // The lazy open of a worker that keeps one catalog: opens `paths`' catalog into `catalog`
+    // unless it is open already.
+    static Status ensureOpen(std::unique_ptr<Catalog> &catalog, const ConfigPaths &paths);
     ~Catalog();
     Catalog(const Catalog &) = delete;
     Catalog &operator=(const Catalog &) = delete;
@@ -96,6 +102,9 @@ public:
     Status markLocationPruned(qint64 artifactId, const QString &destination, const QDateTime &whenUtc);
     // The dump size of the last successful backup of a database (for progress estimates).
     std::optional<qint64> lastDumpBytes(const QString &profileName, const QString &database) const;
+    // Whether any artifact, present or pruned, was ever recorded at this object path (relative to
+    // a destination): a new backup never reuses a name the catalog knows, even if its file is gone.
+    Result<bool> knowsObjectPath(const QString &objectPath) const;
     Status setVerification(qint64 artifactId, const QString &state, const QDateTime &when,
                            double restoreSeconds);
 

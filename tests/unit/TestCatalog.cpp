@@ -519,7 +519,13 @@ void TestCatalog::artifacts()
         QCOMPARE(back->locations.at(i).destination, older.locations.at(i).destination);
         QCOMPARE(back->locations.at(i).objectPath, older.locations.at(i).objectPath);
         QCOMPARE(back->locations.at(i).manifestPath, older.locations.at(i).manifestPath);
+        auto known = catalog->knowsObjectPath(older.locations.at(i).objectPath);
+        VERIFY_OK(known);
+        QVERIFY(*known);
     }
+    auto unknownPath = catalog->knowsObjectPath(QStringLiteral("prod/shop/never_written.dump.zst"));
+    VERIFY_OK(unknownPath);
+    QVERIFY(!*unknownPath);
 
     auto all = catalog->artifacts();
     VERIFY_OK(all);

@@ -203,21 +203,9 @@ Status BackupJob::run(JobContext &ctx)
     }
     if (!m_options.dryRun) {
         // Recorded before anything can fail, so History shows every attempt, failed ones too.
-        RunRecord run;
-        run.profileId = m_profile.id;
-        run.profileName = m_profile.name;
-        run.kind = QStringLiteral("backup");
-        run.state = RunRecord::State::Running;
-        run.startedUtc = Clock::instance().nowUtc();
-        run.pid = ::getpid();
-        run.trigger = m_options.trigger;
-        run.databases = m_profile.databaseMode == Profile::DatabaseMode::All
-                            ? QStringLiteral("all databases")
-                            : m_profile.databases.join(QStringLiteral(", "));
-        auto runId = ctx.catalog().beginRun(run);
+        auto runId = ctx.beginRun(m_profile, QStringLiteral("backup"), m_options.trigger);
         if (!runId)
             return runId.error();
-        ctx.setRunId(*runId);
         m_runId = *runId;
     }
     ctx.setPhase(QStringLiteral("connecting to %1").arg(m_profile.connection.displayName()));
@@ -486,12 +474,16 @@ Status BackupJob::backUpDatabase(JobContext &ctx, const BackupPlan &plan, const 
         encryption.isEnabled() ? QStringLiteral(".dump.zst.age") : QStringLiteral(".dump.zst");
     const QString manifestExt =
         encryption.isEnabled() ? QStringLiteral(".manifest.json.age") : QStringLiteral(".manifest.json");
-    // Never overwrite: a second backup within the same second gets a suffix.
+    // Never overwrite, and never reuse a name the catalog knows (a backup deleted by hand in the
+    // same second): a second backup within the same second gets a suffix.
     QString base;
     for (int n = 1;; ++n) {
         base = objectBase(m_profile, db.name,
                           n == 1 ? stampBase : stampBase + QLatin1Char('-') + QString::number(n));
-        bool taken = false;
+        auto known = ctx.catalog().knowsObjectPath(base + dumpExt);
+        if (!known)
+            return known.error();
+        bool taken = *known;
         for (const auto &d : destinations)
             taken = taken || d->exists(base + dumpExt) || d->exists(base + manifestExt);
         if (!taken)
