@@ -40,18 +40,6 @@
         <translation>Neueste zuerst: Start, Art, Ergebnis, Datenbanken, Dauer und Meldung jedes Laufs.</translation>
     </message>
     <message>
-        <source>No backup profiles yet</source>
-        <translation>Noch keine Sicherungsprofile</translation>
-    </message>
-    <message>
-        <source>A profile says which PostgreSQL server and databases to back up, where the backups go, and who can decrypt them. Add one from a terminal:</source>
-        <translation>Ein Profil legt fest, welcher PostgreSQL-Server und welche Datenbanken gesichert werden, wohin die Sicherungen gehen und wer sie entschlüsseln kann. Legen Sie eines im Terminal an:</translation>
-    </message>
-    <message>
-        <source>Command that adds a profile</source>
-        <translation>Befehl, der ein Profil anlegt</translation>
-    </message>
-    <message>
         <source>Reading the catalog…</source>
         <translation>Katalog wird gelesen …</translation>
     </message>
@@ -313,6 +301,10 @@
         <source>There is no backup to verify yet</source>
         <translation>Es gibt noch keine Sicherung zum Prüfen</translation>
     </message>
+    <message>
+        <source>Its age key was never exported (see below).</source>
+        <translation>Sein age-Schlüssel wurde nie exportiert (siehe unten).</translation>
+    </message>
 </context>
 <context>
     <name>lifeboat::DashboardView</name>
@@ -357,6 +349,10 @@
     <message>
         <source>Export the recovery kit of %1</source>
         <translation>Wiederherstellungspaket von %1 exportieren</translation>
+    </message>
+    <message>
+        <source>Profile cards</source>
+        <translation>Profilkarten</translation>
     </message>
 </context>
 <context>
@@ -854,10 +850,6 @@ Dauer: %3</translation>
 </context>
 <context>
     <name>lifeboat::MainWindow</name>
-    <message>
-        <source>Make the age key pair with age-keygen and keep the private key somewhere safe: it is what decrypts the backups. Profiles added from the command line appear here within a few seconds; select one and choose Back up now.</source>
-        <translation>Erzeugen Sie das age-Schlüsselpaar mit age-keygen und bewahren Sie den privaten Schlüssel sicher auf: Nur mit ihm lassen sich die Sicherungen entschlüsseln. Auf der Kommandozeile angelegte Profile erscheinen hier nach wenigen Sekunden; wählen Sie eines aus und dann „Jetzt sichern“.</translation>
-    </message>
     <message numerus="yes">
         <source>%n run(s) left unfinished by a crash or power loss were marked as interrupted (see History).</source>
         <translation>
@@ -1312,10 +1304,6 @@ Lifeboat versucht es alle paar Sekunden erneut.</translation>
         <translation>URL:</translation>
     </message>
     <message>
-        <source>The secret access key is read from AWS_SECRET_ACCESS_KEY or ~/.aws/credentials when the backup runs; it is never stored in the profile.</source>
-        <translation>Der geheime Zugriffsschlüssel wird bei der Sicherung aus AWS_SECRET_ACCESS_KEY oder ~/.aws/credentials gelesen; er wird nie im Profil gespeichert.</translation>
-    </message>
-    <message>
         <source>Choose the backup folder</source>
         <translation>Sicherungsordner wählen</translation>
     </message>
@@ -1561,6 +1549,50 @@ Lifeboat versucht es alle paar Sekunden erneut.</translation>
     <message>
         <source>Type the passphrase: it is kept in the keychain, and backups cannot be read without it.</source>
         <translation>Geben Sie die Passphrase ein: Sie wird im Schlüsselbund abgelegt, und ohne sie lassen sich die Sicherungen nicht lesen.</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>kept in the keychain; leave empty to keep the current one</source>
+        <translation>wird im Schlüsselbund gespeichert; leer lassen, um den aktuellen zu behalten</translation>
+    </message>
+    <message>
+        <source>Secret access ke&amp;y:</source>
+        <translation>Geheimer Zugriffss&amp;chlüssel:</translation>
+    </message>
+    <message>
+        <source>Without a secret key here or in the keychain, AWS_SECRET_ACCESS_KEY or ~/.aws/credentials is used when the backup runs. It is never stored in the profile.</source>
+        <translation>Ohne geheimen Schlüssel hier oder im Schlüsselbund wird bei der Sicherung AWS_SECRET_ACCESS_KEY oder ~/.aws/credentials verwendet. Er wird nie im Profil gespeichert.</translation>
+    </message>
+    <message>
+        <source>Custom rule (below)</source>
+        <translation>Eigene Regel (unten)</translation>
+    </message>
+    <message>
+        <source>Generic JSON</source>
+        <translation>Allgemeines JSON</translation>
+    </message>
+    <message>
+        <source>Slack</source>
+        <translation>Slack</translation>
+    </message>
+    <message>
+        <source>Discord</source>
+        <translation>Discord</translation>
+    </message>
+    <message>
+        <source>Microsoft Teams</source>
+        <translation>Microsoft Teams</translation>
+    </message>
+    <message>
+        <source>Mattermost</source>
+        <translation>Mattermost</translation>
+    </message>
+    <message>
+        <source>Healthchecks.io pings</source>
+        <translation>Healthchecks.io-Pings</translation>
     </message>
 </context>
 <context>
@@ -2137,6 +2169,14 @@ Lifeboat versucht es alle paar Sekunden erneut.</translation>
     <message>
         <source>Type the name of the database to replace, %1, again to confirm.</source>
         <translation>Geben Sie zur Bestätigung den Namen der zu ersetzenden Datenbank, %1, erneut ein.</translation>
+    </message>
+    <message>
+        <source>A &amp;new database on the backup&apos;s server (recommended)</source>
+        <translation>Eine &amp;neue Datenbank auf dem Server der Sicherung (empfohlen)</translation>
+    </message>
+    <message>
+        <source>&amp;Replace an existing database (a safety backup of it is taken first)</source>
+        <translation>Eine bestehende Datenbank e&amp;rsetzen (vorher wird sie zur Sicherheit gesichert)</translation>
     </message>
 </context>
 <context>

@@ -40,18 +40,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No backup profiles yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A profile says which PostgreSQL server and databases to back up, where the backups go, and who can decrypt them. Add one from a terminal:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Command that adds a profile</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Reading the catalog…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -313,6 +301,10 @@
         <source>There is no backup to verify yet</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Its age key was never exported (see below).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lifeboat::DashboardView</name>
@@ -356,6 +348,10 @@
     </message>
     <message>
         <source>Export the recovery kit of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile cards</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -848,10 +844,6 @@ Duration: %3</source>
 </context>
 <context>
     <name>lifeboat::MainWindow</name>
-    <message>
-        <source>Make the age key pair with age-keygen and keep the private key somewhere safe: it is what decrypts the backups. Profiles added from the command line appear here within a few seconds; select one and choose Back up now.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>%n run(s) left unfinished by a crash or power loss were marked as interrupted (see History).</source>
         <translation>
@@ -1302,10 +1294,6 @@ Lifeboat tries again every few seconds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The secret access key is read from AWS_SECRET_ACCESS_KEY or ~/.aws/credentials when the backup runs; it is never stored in the profile.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Choose the backup folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1550,6 +1538,50 @@ Lifeboat tries again every few seconds.</source>
     </message>
     <message>
         <source>Type the passphrase: it is kept in the keychain, and backups cannot be read without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept in the keychain; leave empty to keep the current one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret access ke&amp;y:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without a secret key here or in the keychain, AWS_SECRET_ACCESS_KEY or ~/.aws/credentials is used when the backup runs. It is never stored in the profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom rule (below)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generic JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discord</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microsoft Teams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mattermost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Healthchecks.io pings</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2126,6 +2158,14 @@ Lifeboat tries again every few seconds.</source>
     </message>
     <message>
         <source>Type the name of the database to replace, %1, again to confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A &amp;new database on the backup&apos;s server (recommended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Replace an existing database (a safety backup of it is taken first)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

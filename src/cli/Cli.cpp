@@ -1,5 +1,6 @@
 #include "cli/Cli.h"
 
+#include "cli/CliOutput.h"
 #include "core/ByteSize.h"
 
 #include "cli/CliArguments.h"
@@ -8,10 +9,10 @@
 #include "core/Manifest.h"
 #include "core/Profile.h"
 #include "core/SecretRedactor.h"
+#include "engine/alerts/AlertService.h"
 #include "engine/crypto/AgeRecipient.h"
 #include "engine/crypto/AgeScrypt.h"
 #include "engine/jobs/BackupJob.h"
-#include "engine/alerts/AlertService.h"
 #include "engine/jobs/JobRunner.h"
 #include "engine/jobs/RunRecovery.h"
 #include "engine/pg/ConnectionParser.h"
@@ -30,18 +31,6 @@
 namespace lifeboat {
 
 namespace {
-
-QTextStream &out()
-{
-    static QTextStream s(stdout);
-    return s;
-}
-
-QTextStream &err()
-{
-    static QTextStream s(stderr);
-    return s;
-}
 
 const char *const kHelp = R"(lifeboat-cli — back up PostgreSQL databases and prove that they restore
 
@@ -171,13 +160,14 @@ int Cli::fail(const Error &error, int code)
         o.insert(QLatin1String("code"), error.code);
         printJson(o);
     }
-    err() << "lifeboat-cli: " << SecretRedactor::redact(error.message) << Qt::endl;
+    cliErr() << "lifeboat-cli: " << SecretRedactor::redact(error.message) << Qt::endl;
     return code;
 }
 
 int Cli::usage(const QString &message)
 {
-    err() << "lifeboat-cli: " << SecretRedactor::redact(message) << " (see lifeboat-cli --help)" << Qt::endl;
+    cliErr() << "lifeboat-cli: " << SecretRedactor::redact(message) << " (see lifeboat-cli --help)"
+             << Qt::endl;
     return 2;
 }
 
@@ -185,24 +175,21 @@ void Cli::printJson(const QJsonValue &value) const
 {
     const QJsonDocument doc =
         value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
-    out() << QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
-    out().flush();
+    cliOut() << QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
+    cliOut().flush();
 }
 
 Status Cli::openCatalog()
 {
     if (m_catalog)
         return {};
-    if (Status s = m_paths.ensureExists(); !s)
-        return s;
-    auto catalog = Catalog::open(m_paths.catalogPath());
-    if (!catalog)
-        return catalog.error();
-    m_catalog = std::move(*catalog);
-    auto recovered = RunRecovery::recover(*m_catalog, m_paths, secretStore());
-    if (recovered && *recovered > 0)
-        err() << "lifeboat-cli: " << *recovered << " interrupted run(s) found and marked as interrupted"
-              << Qt::endl;
+    auto opened = RunRecovery::openCatalog(m_paths, secretStore());
+    if (!opened)
+        return opened.error();
+    m_catalog = std::move(opened->catalog);
+    if (const Result<int> &recovered = opened->recovered; recovered && *recovered > 0)
+        cliErr() << "lifeboat-cli: " << *recovered << " interrupted run(s) found and marked as interrupted"
+                 << Qt::endl;
     return {};
 }
 
@@ -221,7 +208,7 @@ int Cli::start(const QStringList &arguments)
         } else if (a.startsWith(QLatin1String("--config-dir="))) {
             configDir = a.mid(13);
         } else if (a == QLatin1String("--version")) {
-            out() << "lifeboat-cli " << LIFEBOAT_VERSION << Qt::endl;
+            cliOut() << "lifeboat-cli " << LIFEBOAT_VERSION << Qt::endl;
             return 0;
         } else if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
             return cmdHelp();
@@ -268,8 +255,8 @@ int Cli::start(const QStringList &arguments)
 
 int Cli::cmdHelp()
 {
-    out() << QString::fromUtf8(kHelp);
-    out().flush();
+    cliOut() << QString::fromUtf8(kHelp);
+    cliOut().flush();
     return 0;
 }
 
@@ -322,16 +309,16 @@ int Cli::cmdProfileAdd(const QStringList &args)
     if (m_json) {
         printJson(p.toJson());
     } else {
-        out() << "profile '" << p.name << "' added" << Qt::endl;
+        cliOut() << "profile '" << p.name << "' added" << Qt::endl;
     }
     if (p.passphrase)
-        err() << "lifeboat-cli: store the passphrase with `lifeboat-cli secret set " << p.name
-              << " passphrase` (it is kept in the keychain)" << Qt::endl;
+        cliErr() << "lifeboat-cli: store the passphrase with `lifeboat-cli secret set " << p.name
+                 << " passphrase` (it is kept in the keychain)" << Qt::endl;
     if (!p.isEncrypted())
-        err() << "lifeboat-cli: warning: profile '" << p.name
-              << "' does not encrypt its backups — anyone who can read the destination can read the data; "
-                 "add --recipient age1... or run lifeboat-cli key generate NAME to encrypt"
-              << Qt::endl;
+        cliErr() << "lifeboat-cli: warning: profile '" << p.name
+                 << "' does not encrypt its backups — anyone who can read the destination can read the data; "
+                    "add --recipient age1... or run lifeboat-cli key generate NAME to encrypt"
+                 << Qt::endl;
     return 0;
 }
 
@@ -350,18 +337,15 @@ int Cli::cmdProfileList()
         return 0;
     }
     if (profiles->isEmpty()) {
-        out() << "no profiles yet: add one with lifeboat-cli profile add NAME --db URI --dest FOLDER"
-              << Qt::endl;
+        cliOut() << "no profiles yet: add one with lifeboat-cli profile add NAME --db URI --dest FOLDER"
+                 << Qt::endl;
         return 0;
     }
     for (const Profile &p : *profiles) {
-        const QString dbs = p.databaseMode == Profile::DatabaseMode::All
-                                ? QStringLiteral("all databases")
-                                : p.databases.join(QStringLiteral(", "));
-        out() << p.name << "\t" << p.connection.displayName() << "\t" << dbs << "\t"
-              << p.destinations.join(QStringLiteral(", ")) << "\t"
-              << (p.isEncrypted() ? QStringLiteral("encrypted") : QStringLiteral("NOT encrypted"))
-              << Qt::endl;
+        cliOut() << p.name << "\t" << p.connection.displayName() << "\t" << p.databasesText() << "\t"
+                 << p.destinations.join(QStringLiteral(", ")) << "\t"
+                 << (p.isEncrypted() ? QStringLiteral("encrypted") : QStringLiteral("NOT encrypted"))
+                 << Qt::endl;
     }
     return 0;
 }
@@ -379,25 +363,26 @@ int Cli::cmdProfileShow(const QStringList &args)
         printJson(p->toJson());
         return 0;
     }
-    out() << "name:         " << p->name << "\n"
-          << "server:       " << p->connection.displayName() << "\n"
-          << "databases:    "
-          << (p->databaseMode == Profile::DatabaseMode::All
-                  ? QStringLiteral("all (include: %1; exclude: %2)")
-                        .arg(p->includePatterns.isEmpty() ? QStringLiteral("*")
-                                                          : p->includePatterns.join(QStringLiteral(", ")),
-                             p->excludePatterns.isEmpty() ? QStringLiteral("none")
-                                                          : p->excludePatterns.join(QStringLiteral(", ")))
-                  : p->databases.join(QStringLiteral(", ")))
-          << "\n"
-          << "destinations: " << p->destinations.join(QStringLiteral(", ")) << "\n"
-          << "compression:  zstd level " << p->zstdLevel << "\n"
-          << "encryption:   "
-          << (p->passphrase             ? QStringLiteral("age passphrase")
-              : p->recipients.isEmpty() ? QStringLiteral("none")
-                                        : QStringLiteral("age → ") + p->recipients.join(QStringLiteral(", ")))
-          << "\n"
-          << "globals:      " << (p->globals ? "yes" : "no") << Qt::endl;
+    cliOut() << "name:         " << p->name << "\n"
+             << "server:       " << p->connection.displayName() << "\n"
+             << "databases:    "
+             << (p->databaseMode == Profile::DatabaseMode::All
+                     ? QStringLiteral("all (include: %1; exclude: %2)")
+                           .arg(p->includePatterns.isEmpty() ? QStringLiteral("*")
+                                                             : p->includePatterns.join(QStringLiteral(", ")),
+                                p->excludePatterns.isEmpty() ? QStringLiteral("none")
+                                                             : p->excludePatterns.join(QStringLiteral(", ")))
+                     : p->databases.join(QStringLiteral(", ")))
+             << "\n"
+             << "destinations: " << p->destinations.join(QStringLiteral(", ")) << "\n"
+             << "compression:  zstd level " << p->zstdLevel << "\n"
+             << "encryption:   "
+             << (p->passphrase ? QStringLiteral("age passphrase")
+                 : p->recipients.isEmpty()
+                     ? QStringLiteral("none")
+                     : QStringLiteral("age → ") + p->recipients.join(QStringLiteral(", ")))
+             << "\n"
+             << "globals:      " << (p->globals ? "yes" : "no") << Qt::endl;
     printScheduleSummary(*p);
     return 0;
 }
@@ -418,7 +403,7 @@ int Cli::cmdProfileRemove(const QStringList &arguments)
         return fail(s.error());
     if (Status s = m_catalog->removeProfile(args.first()); !s)
         return fail(s.error());
-    out() << "profile '" << args.first() << "' removed (its backups and history are kept)" << Qt::endl;
+    cliOut() << "profile '" << args.first() << "' removed (its backups and history are kept)" << Qt::endl;
     return 0;
 }
 
@@ -484,7 +469,7 @@ int Cli::cmdProfileImport(const QStringList &args)
     auto id = m_catalog->addProfile(*p);
     if (!id)
         return fail(id.error());
-    out() << "profile '" << p->name << "' imported" << Qt::endl;
+    cliOut() << "profile '" << p->name << "' imported" << Qt::endl;
     return 0;
 }
 
@@ -509,7 +494,7 @@ int Cli::cmdBackup(const QStringList &args)
 void Cli::interrupt()
 {
     if (m_runner) {
-        err() << "\nlifeboat-cli: cancelling…" << Qt::endl;
+        cliErr() << "\nlifeboat-cli: cancelling…" << Qt::endl;
         m_runner->cancelAll();
     } else {
         QCoreApplication::exit(130);
@@ -531,8 +516,8 @@ void Cli::onJobUpdated(const JobInfo &job)
     if (width < m_lastProgressWidth)
         line += QString(m_lastProgressWidth - width, QLatin1Char(' '));
     m_lastProgressWidth = width;
-    err() << "\r" << line;
-    err().flush();
+    cliErr() << "\r" << line;
+    cliErr().flush();
 }
 
 void Cli::onJobFinished(const JobInfo &job)
@@ -540,7 +525,7 @@ void Cli::onJobFinished(const JobInfo &job)
     if (job.id != m_jobId)
         return;
     if (m_tty && !m_json && m_lastProgressWidth > 0)
-        err() << "\r" << QString(m_lastProgressWidth, QLatin1Char(' ')) << "\r";
+        cliErr() << "\r" << QString(m_lastProgressWidth, QLatin1Char(' ')) << "\r";
     const bool ok = job.state == JobInfo::State::Succeeded;
     if (m_json) {
         QJsonObject o;
@@ -559,9 +544,9 @@ void Cli::onJobFinished(const JobInfo &job)
         printJson(o);
     } else {
         for (const QString &line : job.outputs)
-            out() << line << Qt::endl;
+            cliOut() << line << Qt::endl;
         if (!ok)
-            err() << "lifeboat-cli: " << SecretRedactor::redact(job.message) << Qt::endl;
+            cliErr() << "lifeboat-cli: " << SecretRedactor::redact(job.message) << Qt::endl;
     }
     const int code = ok ? 0 : (job.state == JobInfo::State::Cancelled ? 130 : 1);
     finishAfterAlerts(code);
@@ -587,27 +572,27 @@ int Cli::cmdList(const QStringList &args)
         return 0;
     }
     if (artifacts->isEmpty()) {
-        out() << "no backups of '" << args.first() << "' yet: run lifeboat-cli backup " << args.first()
-              << Qt::endl;
+        cliOut() << "no backups of '" << args.first() << "' yet: run lifeboat-cli backup " << args.first()
+                 << Qt::endl;
         return 0;
     }
-    out() << QStringLiteral("%1  %2  %3  %4  %5  %6")
-                 .arg(QStringLiteral("ID"), -6)
-                 .arg(QStringLiteral("CREATED (UTC)"), -20)
-                 .arg(QStringLiteral("DATABASE"), -20)
-                 .arg(QStringLiteral("SIZE"), 12)
-                 .arg(QStringLiteral("SHA-256"), -64)
-                 .arg(QStringLiteral("VERIFIED"))
-          << Qt::endl;
+    cliOut() << QStringLiteral("%1  %2  %3  %4  %5  %6")
+                    .arg(QStringLiteral("ID"), -6)
+                    .arg(QStringLiteral("CREATED (UTC)"), -20)
+                    .arg(QStringLiteral("DATABASE"), -20)
+                    .arg(QStringLiteral("SIZE"), 12)
+                    .arg(QStringLiteral("SHA-256"), -64)
+                    .arg(QStringLiteral("VERIFIED"))
+             << Qt::endl;
     for (const ArtifactRecord &r : *artifacts) {
-        out() << QStringLiteral("%1  %2  %3  %4  %5  %6")
-                     .arg(QString::number(r.id), -6)
-                     .arg(r.createdUtc.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), -20)
-                     .arg(r.database, -20)
-                     .arg(formatMiB(r.storedBytes), 12)
-                     .arg(r.sha256, -64)
-                     .arg(r.verifyState.isEmpty() ? QStringLiteral("never") : r.verifyState)
-              << Qt::endl;
+        cliOut() << QStringLiteral("%1  %2  %3  %4  %5  %6")
+                        .arg(QString::number(r.id), -6)
+                        .arg(r.createdUtc.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), -20)
+                        .arg(r.database, -20)
+                        .arg(formatMiB(r.storedBytes), 12)
+                        .arg(r.sha256, -64)
+                        .arg(r.verifyState.isEmpty() ? QStringLiteral("never") : r.verifyState)
+                 << Qt::endl;
     }
     return 0;
 }

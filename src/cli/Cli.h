@@ -57,8 +57,6 @@ private:
     int cmdVerify(const QStringList &args);
     int cmdRestore(const QStringList &args);
     int cmdRunbook(const QStringList &args);
-    // --identity files, else the profile's identity or passphrase from the keychain.
-    Result<struct DecryptionKeys> loadKeys(const QStringList &identityFiles, const QString &profileName);
     int startJob(std::shared_ptr<class Job> job);
     // Secrets and keys (CliSecrets.cpp)
     int cmdSecret(const QStringList &args);

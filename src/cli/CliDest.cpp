@@ -3,6 +3,7 @@
 
 #include "cli/Cli.h"
 
+#include "cli/CliOutput.h"
 #include "core/Catalog.h"
 #include "engine/secrets/ProfileSecrets.h"
 #include "engine/storage/DestinationCheck.h"
@@ -13,14 +14,6 @@
 #include <QTextStream>
 
 namespace lifeboat {
-
-namespace {
-QTextStream &dout()
-{
-    static QTextStream s(stdout);
-    return s;
-}
-} // namespace
 
 // dest test URL | dest test [URL] --profile NAME (the profile's S3 secret from the keychain; without a
 // URL, every s3:// destination of the profile).
@@ -82,7 +75,7 @@ int Cli::cmdDest(const QStringList &args)
             o.insert(QLatin1String("ok"), true);
             reports.append(o);
         } else {
-            dout() << report->summary << Qt::endl;
+            cliOut() << report->summary << Qt::endl;
         }
     }
     if (m_json)

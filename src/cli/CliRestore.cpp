@@ -7,56 +7,16 @@
 #include "core/Clock.h"
 #include "engine/jobs/JobRunner.h"
 #include "engine/pg/ConnectionParser.h"
-#include "engine/restore/DecryptionKeys.h"
+#include "engine/restore/DecryptionKeyLoader.h"
 #include "engine/restore/IntegrityJob.h"
 #include "engine/restore/RestoreJob.h"
 #include "engine/restore/RunbookWriter.h"
-#include "engine/secrets/ProfileSecrets.h"
 
 #include <QFile>
 #include <QSaveFile>
 #include <QTextStream>
 
 namespace lifeboat {
-
-Result<DecryptionKeys> Cli::loadKeys(const QStringList &identityFiles, const QString &profileName)
-{
-    DecryptionKeys keys;
-    if (identityFiles.isEmpty() && !profileName.isEmpty() && m_catalog) {
-        // No --identity: the profile's own key from the keychain (its identity, or its passphrase).
-        auto profile = m_catalog->profile(profileName);
-        if (profile && profile->passphrase) {
-            ProfileSecrets secrets(*secretStore(), *m_catalog);
-            auto passphrase = secrets.passphrase(profileName);
-            if (!passphrase)
-                return passphrase.error();
-            keys.passphrase = *passphrase;
-            return keys;
-        }
-        auto indexed = m_catalog->secret(profileName, secretKindName(SecretKind::AgeIdentity));
-        if (indexed && indexed->has_value()) {
-            ProfileSecrets secrets(*secretStore(), *m_catalog);
-            auto identity = secrets.identity(profileName);
-            if (!identity)
-                return identity.error();
-            keys.identities << *identity;
-        }
-        return keys;
-    }
-    for (const QString &path : identityFiles) {
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly))
-            return makeError(
-                QStringLiteral("identity.read"),
-                QStringLiteral("cannot read the identity file %1: %2").arg(path, f.errorString()));
-        auto identities = AgeIdentity::parseIdentityFile(f.readAll());
-        if (!identities)
-            return makeError(identities.error().code,
-                             QStringLiteral("%1: %2").arg(path, identities.error().message));
-        keys.identities += *identities;
-    }
-    return keys;
-}
 
 int Cli::startJob(std::shared_ptr<Job> job)
 {
@@ -99,7 +59,9 @@ int Cli::cmdVerify(const QStringList &args)
     auto artifact = m_catalog->artifact(*id);
     if (!artifact)
         return fail(artifact.error());
-    auto keys = loadKeys(parser.values(QStringLiteral("identity")), artifact->profileName);
+    // Without --identity: the profile's own key from the keychain (its identity, or its passphrase).
+    auto keys = DecryptionKeyLoader::load(*secretStore(), *m_catalog, artifact->profileName,
+                                          parser.values(QStringLiteral("identity")));
     if (!keys)
         return fail(keys.error(), 2);
     auto profile = m_catalog->profile(artifact->profileName);
@@ -149,7 +111,9 @@ int Cli::cmdRestore(const QStringList &args)
     auto artifact = m_catalog->artifact(*id);
     if (!artifact)
         return fail(artifact.error());
-    auto keys = loadKeys(parser.values(QStringLiteral("identity")), artifact->profileName);
+    // Without --identity: the profile's own key from the keychain (its identity, or its passphrase).
+    auto keys = DecryptionKeyLoader::load(*secretStore(), *m_catalog, artifact->profileName,
+                                          parser.values(QStringLiteral("identity")));
     if (!keys)
         return fail(keys.error(), 2);
     RestoreRequest request;

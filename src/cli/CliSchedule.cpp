@@ -4,6 +4,7 @@
 #include "cli/Cli.h"
 
 #include "cli/CliArguments.h"
+#include "cli/CliOutput.h"
 #include "core/Catalog.h"
 #include "core/Clock.h"
 #include "core/JobInfo.h"
@@ -33,18 +34,6 @@
 namespace lifeboat {
 
 namespace {
-
-QTextStream &sout()
-{
-    static QTextStream s(stdout);
-    return s;
-}
-
-QTextStream &serr()
-{
-    static QTextStream s(stderr);
-    return s;
-}
 
 Error usageError(const QString &message)
 {
@@ -396,46 +385,46 @@ int Cli::cmdProfileEdit(const QStringList &args)
         return 0;
     }
     if (p->toJson() == before.toJson())
-        sout() << "profile '" << p->name << "' unchanged (no options given)" << Qt::endl;
+        cliOut() << "profile '" << p->name << "' unchanged (no options given)" << Qt::endl;
     else
-        sout() << "profile '" << p->name << "' updated" << Qt::endl;
+        cliOut() << "profile '" << p->name << "' updated" << Qt::endl;
     if (p->schedule != before.schedule || p->scheduleEnabled != before.scheduleEnabled)
         printScheduleSummary(*p);
     if (p->passphrase && !before.passphrase)
-        serr() << "lifeboat-cli: store the passphrase with `lifeboat-cli secret set " << p->name
-               << " passphrase` (it is kept in the keychain)" << Qt::endl;
+        cliErr() << "lifeboat-cli: store the passphrase with `lifeboat-cli secret set " << p->name
+                 << " passphrase` (it is kept in the keychain)" << Qt::endl;
     return 0;
 }
 
 void Cli::printScheduleSummary(const Profile &p)
 {
     if (p.schedule.trimmed().isEmpty()) {
-        sout() << "schedule:     manual only" << Qt::endl;
+        cliOut() << "schedule:     manual only" << Qt::endl;
         return;
     }
     auto rule = ScheduleRule::parse(p.schedule);
     if (!rule) {
-        sout() << "schedule:     " << p.schedule << " — not valid: " << rule.error().message << Qt::endl;
+        cliOut() << "schedule:     " << p.schedule << " — not valid: " << rule.error().message << Qt::endl;
         return;
     }
-    sout() << "schedule:     " << rule->describe() << " (" << p.schedule << ", "
-           << QTimeZone::systemTimeZone().id() << ")" << (p.scheduleEnabled ? "" : " — switched off")
-           << Qt::endl;
+    cliOut() << "schedule:     " << rule->describe() << " (" << p.schedule << ", "
+             << QTimeZone::systemTimeZone().id() << ")" << (p.scheduleEnabled ? "" : " — switched off")
+             << Qt::endl;
     QStringList conditions;
     if (p.onlyOnAcPower)
         conditions << QStringLiteral("only on AC power");
     if (p.onlyWhenReachable)
         conditions << QStringLiteral("only when the server and destinations are reachable");
-    sout() << "catch-up:     a missed run starts " << p.catchUpDelayMinutes
-           << " min after the machine is back"
-           << (conditions.isEmpty() ? QString()
-                                    : QStringLiteral("; ") + conditions.join(QStringLiteral("; ")))
-           << Qt::endl;
+    cliOut() << "catch-up:     a missed run starts " << p.catchUpDelayMinutes
+             << " min after the machine is back"
+             << (conditions.isEmpty() ? QString()
+                                      : QStringLiteral("; ") + conditions.join(QStringLiteral("; ")))
+             << Qt::endl;
     const QList<QDateTime> next = rule->nextRuns(Clock::instance().nowUtc(), 5, QTimeZone::systemTimeZone());
-    sout() << "next runs:    " << (next.isEmpty() ? QStringLiteral("—") : localTime(next.first()))
-           << Qt::endl;
+    cliOut() << "next runs:    " << (next.isEmpty() ? QStringLiteral("—") : localTime(next.first()))
+             << Qt::endl;
     for (qsizetype i = 1; i < next.size(); ++i)
-        sout() << "              " << localTime(next.at(i)) << Qt::endl;
+        cliOut() << "              " << localTime(next.at(i)) << Qt::endl;
 }
 
 int Cli::cmdRunDue(const QStringList &args)
@@ -461,21 +450,21 @@ int Cli::cmdRunDue(const QStringList &args)
             o.insert(QLatin1String("action"), QStringLiteral("skipped"));
             o.insert(QLatin1String("reason"), e.decision.message);
             if (!m_json)
-                sout() << e.profile.name << ": skipped: " << e.decision.message << Qt::endl;
+                cliOut() << e.profile.name << ": skipped: " << e.decision.message << Qt::endl;
         } else if (e.decision.isDue() && !e.shouldRun()) {
             o.insert(QLatin1String("action"), QStringLiteral("skipped"));
             o.insert(QLatin1String("reason"), e.blockedReason);
             o.insert(QLatin1String("reasonCode"), e.blockedCode);
             if (!m_json)
-                sout() << e.profile.name << ": skipped: " << e.blockedReason << Qt::endl;
+                cliOut() << e.profile.name << ": skipped: " << e.blockedReason << Qt::endl;
         } else if (e.shouldRun()) {
             m_runDue->queue.append(e);
             continue; // reported when it finishes
         } else if (e.decision.state == ScheduleDue::State::CatchUpPending) {
             o.insert(QLatin1String("action"), QStringLiteral("waiting"));
             if (!m_json)
-                sout() << e.profile.name << ": " << e.decision.message << " (at "
-                       << localTime(e.decision.nextRunUtc) << ")" << Qt::endl;
+                cliOut() << e.profile.name << ": " << e.decision.message << " (at "
+                         << localTime(e.decision.nextRunUtc) << ")" << Qt::endl;
         } else {
             o.insert(QLatin1String("action"), QStringLiteral("none"));
         }
@@ -494,7 +483,7 @@ int Cli::cmdRunDue(const QStringList &args)
                 anyReported = anyReported ||
                               v.toObject().value(QLatin1String("action")).toString() != QLatin1String("none");
             if (!anyReported)
-                sout() << "nothing is due" << Qt::endl;
+                cliOut() << "nothing is due" << Qt::endl;
         }
         m_runDue.reset();
         // Nothing ran, but silence is what health checks notice: a staleness pass (alerts).
@@ -515,14 +504,14 @@ int Cli::cmdRunDue(const QStringList &args)
             ++m_runDue->ran;
             o.insert(QLatin1String("action"), QStringLiteral("ran"));
             if (!m_json)
-                sout() << job.profileName << ": backed up (" << o.value(QLatin1String("trigger")).toString()
-                       << ")" << Qt::endl;
+                cliOut() << job.profileName << ": backed up (" << o.value(QLatin1String("trigger")).toString()
+                         << ")" << Qt::endl;
         } else if (job.errorCode == QLatin1String(BackupJob::kSkippedCode)) {
             o.insert(QLatin1String("action"), QStringLiteral("skipped"));
             o.insert(QLatin1String("reason"), job.message);
             o.insert(QLatin1String("reasonCode"), QStringLiteral("running-elsewhere"));
             if (!m_json)
-                sout() << job.profileName << ": " << job.message << Qt::endl;
+                cliOut() << job.profileName << ": " << job.message << Qt::endl;
         } else if (job.state == JobInfo::State::Cancelled) {
             m_runDue->interrupted = true;
             o.insert(QLatin1String("action"), QStringLiteral("cancelled"));
@@ -532,7 +521,8 @@ int Cli::cmdRunDue(const QStringList &args)
             if (!job.errorCode.isEmpty())
                 o.insert(QLatin1String("code"), job.errorCode);
             if (!m_json)
-                sout() << job.profileName << ": FAILED: " << SecretRedactor::redact(job.message) << Qt::endl;
+                cliOut() << job.profileName << ": FAILED: " << SecretRedactor::redact(job.message)
+                         << Qt::endl;
         }
         m_runDue->report.append(o);
         runDueNext();
@@ -552,7 +542,7 @@ void Cli::runDueNext()
             o.insert(QLatin1String("failed"), st.failed);
             printJson(o);
         } else if (st.failed > 0) {
-            serr() << "lifeboat-cli: " << st.failed << " scheduled backup(s) failed" << Qt::endl;
+            cliErr() << "lifeboat-cli: " << st.failed << " scheduled backup(s) failed" << Qt::endl;
         }
         const int code = st.interrupted ? 130 : (st.failed > 0 ? 1 : 0);
         QMetaObject::invokeMethod(
@@ -566,7 +556,7 @@ void Cli::runDueNext()
     }
     const DueEvaluator::Entry &e = st.queue.at(st.next++);
     if (!m_json)
-        sout() << e.profile.name << ": " << e.decision.message << " — backing up" << Qt::endl;
+        cliOut() << e.profile.name << ": " << e.decision.message << " — backing up" << Qt::endl;
     BackupJob::Options options;
     options.trigger = e.decision.trigger;
     options.scheduled = true;
@@ -608,17 +598,17 @@ int Cli::cmdSchedule(const QStringList &args)
         const QString cli = QCoreApplication::applicationFilePath();
         if (Status s = SystemdUnits::write(dir, cli, configDir, interval); !s)
             return fail(s.error());
-        sout() << "wrote " << servicePath << "\n"
-               << "wrote " << timerPath << " (every " << interval << " min; missed ticks run at start-up)"
-               << Qt::endl;
+        cliOut() << "wrote " << servicePath << "\n"
+                 << "wrote " << timerPath << " (every " << interval << " min; missed ticks run at start-up)"
+                 << Qt::endl;
         if (parser.isSet(QStringLiteral("no-enable"))) {
-            sout() << "not enabled (--no-enable): run " << activate << Qt::endl;
+            cliOut() << "not enabled (--no-enable): run " << activate << Qt::endl;
             return 0;
         }
         if (!userSystemdReachable()) {
-            sout() << "no systemd user instance is reachable from here: to activate the timer, run in your "
-                      "login session:\n  "
-                   << activate << Qt::endl;
+            cliOut() << "no systemd user instance is reachable from here: to activate the timer, run in your "
+                        "login session:\n  "
+                     << activate << Qt::endl;
             return 0;
         }
         const SystemctlResult reload = systemctlUser({QStringLiteral("daemon-reload")});
@@ -630,7 +620,7 @@ int Cli::cmdSchedule(const QStringList &args)
                           QStringLiteral("the units are written, but systemctl could not enable the timer "
                                          "(%1): run %2")
                               .arg(enable.output.isEmpty() ? reload.output : enable.output, activate)));
-        sout() << "enabled and started " << SystemdUnits::kTimerName << Qt::endl;
+        cliOut() << "enabled and started " << SystemdUnits::kTimerName << Qt::endl;
         return 0;
     }
     if (sub == QLatin1String("uninstall")) {
@@ -642,8 +632,8 @@ int Cli::cmdSchedule(const QStringList &args)
             return fail(s.error());
         if (!parser.isSet(QStringLiteral("no-enable")) && present && userSystemdReachable())
             systemctlUser({QStringLiteral("daemon-reload")});
-        sout() << (present ? "removed " : "nothing to remove in ") << dir
-               << "/lifeboat-run-due.{service,timer}" << Qt::endl;
+        cliOut() << (present ? "removed " : "nothing to remove in ") << dir
+                 << "/lifeboat-run-due.{service,timer}" << Qt::endl;
         return 0;
     }
     if (sub == QLatin1String("status")) {
@@ -690,17 +680,17 @@ int Cli::cmdSchedule(const QStringList &args)
             return 0;
         }
         if (installed) {
-            sout() << "timer:    " << timerPath << " (every "
-                   << (interval.isEmpty() ? QStringLiteral("?") : interval) << " min)";
+            cliOut() << "timer:    " << timerPath << " (every "
+                     << (interval.isEmpty() ? QStringLiteral("?") : interval) << " min)";
             if (!enabled.isEmpty())
-                sout() << ", " << enabled << ", " << active;
+                cliOut() << ", " << enabled << ", " << active;
             else
-                sout()
+                cliOut()
                     << " — systemd user instance not reachable from here; check with systemctl --user status "
                     << SystemdUnits::kTimerName;
-            sout() << "\nservice:  " << servicePath << Qt::endl;
+            cliOut() << "\nservice:  " << servicePath << Qt::endl;
         } else {
-            sout()
+            cliOut()
                 << "timer:    not installed (lifeboat-cli schedule install sets it up; or keep the app open)"
                 << Qt::endl;
         }
@@ -709,7 +699,7 @@ int Cli::cmdSchedule(const QStringList &args)
             if (e.decision.state == ScheduleDue::State::Manual)
                 continue;
             if (!any)
-                sout() << "\nPROFILE\tSTATE\tNEXT RUN\tSCHEDULE" << Qt::endl;
+                cliOut() << "\nPROFILE\tSTATE\tNEXT RUN\tSCHEDULE" << Qt::endl;
             any = true;
             QString description = e.profile.schedule;
             if (auto rule = ScheduleRule::parse(e.profile.schedule))
@@ -717,11 +707,11 @@ int Cli::cmdSchedule(const QStringList &args)
             const QString when = e.decision.state == ScheduleDue::State::Due
                                      ? QStringLiteral("now")
                                      : localTime(e.decision.nextRunUtc);
-            sout() << e.profile.name << "\t" << ScheduleDue::stateName(e.decision.state) << "\t" << when
-                   << "\t" << description << Qt::endl;
+            cliOut() << e.profile.name << "\t" << ScheduleDue::stateName(e.decision.state) << "\t" << when
+                     << "\t" << description << Qt::endl;
         }
         if (!any)
-            sout() << "no profile has a schedule (profile edit NAME --schedule daily@02:00)" << Qt::endl;
+            cliOut() << "no profile has a schedule (profile edit NAME --schedule daily@02:00)" << Qt::endl;
         return 0;
     }
     return usage(QStringLiteral("unknown schedule subcommand '%1'").arg(sub));

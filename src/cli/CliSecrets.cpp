@@ -4,6 +4,7 @@
 #include "cli/Cli.h"
 
 #include "cli/CliArguments.h"
+#include "cli/CliOutput.h"
 #include "core/Catalog.h"
 #include "core/SecretRedactor.h"
 #include "engine/secrets/KeychainSecretStore.h"
@@ -25,18 +26,6 @@ namespace lifeboat {
 
 namespace {
 
-QTextStream &sout()
-{
-    static QTextStream s(stdout);
-    return s;
-}
-
-QTextStream &serr()
-{
-    static QTextStream s(stderr);
-    return s;
-}
-
 const char kSecretKinds[] = "db-password, s3-secret, passphrase or webhook";
 
 // The kinds `secret set|delete` accept: age identities are made by `key generate` / `key import`.
@@ -51,8 +40,8 @@ std::optional<SecretKind> settableKind(const QString &name)
 // Reads one line from the terminal with echo off. Returns false when interrupted (Ctrl-C).
 bool readHiddenLine(const QString &prompt, QByteArray *line)
 {
-    serr() << prompt;
-    serr().flush();
+    cliErr() << prompt;
+    cliErr().flush();
     termios saved{};
     const bool haveTermios = ::tcgetattr(STDIN_FILENO, &saved) == 0;
     if (haveTermios) {
@@ -76,7 +65,7 @@ bool readHiddenLine(const QString &prompt, QByteArray *line)
     if (haveTermios)
         ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
     if (!ok) {
-        serr() << Qt::endl;
+        cliErr() << Qt::endl;
         line->fill('\0');
         line->clear();
     }
@@ -182,7 +171,7 @@ int Cli::cmdSecret(const QStringList &args)
             return 0;
         }
         for (const Catalog::SecretEntry &e : *entries)
-            sout() << e.kind << "\t" << e.writtenUtc.toString(Qt::ISODate) << Qt::endl;
+            cliOut() << e.kind << "\t" << e.writtenUtc.toString(Qt::ISODate) << Qt::endl;
         return 0;
     }
     if (sub != QLatin1String("set") && sub != QLatin1String("delete"))
@@ -218,8 +207,8 @@ int Cli::cmdSecret(const QStringList &args)
             o.insert(QLatin1String("deleted"), true);
             printJson(o);
         } else {
-            sout() << "the " << description << " of profile '" << profileName
-                   << "' is no longer in the keychain" << Qt::endl;
+            cliOut() << "the " << description << " of profile '" << profileName
+                     << "' is no longer in the keychain" << Qt::endl;
         }
         return 0;
     }
@@ -228,7 +217,7 @@ int Cli::cmdSecret(const QStringList &args)
     if (!profile)
         return fail(profile.error());
     if (*kind == SecretKind::Passphrase && !profile->passphrase)
-        serr()
+        cliErr()
             << "lifeboat-cli: warning: profile '" << profileName
             << "' does not encrypt with a passphrase (it was added without --passphrase), so this passphrase "
                "will not be used"
@@ -250,8 +239,8 @@ int Cli::cmdSecret(const QStringList &args)
         o.insert(QLatin1String("stored"), true);
         printJson(o);
     } else {
-        sout() << "the " << description << " of profile '" << profileName << "' is stored in the keychain"
-               << Qt::endl;
+        cliOut() << "the " << description << " of profile '" << profileName << "' is stored in the keychain"
+                 << Qt::endl;
     }
     return 0;
 }
@@ -285,12 +274,13 @@ int Cli::cmdKey(const QStringList &args)
             o.insert(QLatin1String("recipient"), recipient->toString());
             printJson(o);
         } else {
-            sout() << recipient->toString() << Qt::endl;
+            cliOut() << recipient->toString() << Qt::endl;
         }
-        serr() << "lifeboat-cli: a new age identity for profile '" << profileName
-               << "' is in the keychain and its recipient was added to the profile; its only copy is there — "
-                  "save a recovery kit now with `lifeboat-cli key export "
-               << RecoveryKit::shellQuote(profileName) << " --out FILE`" << Qt::endl;
+        cliErr()
+            << "lifeboat-cli: a new age identity for profile '" << profileName
+            << "' is in the keychain and its recipient was added to the profile; its only copy is there — "
+               "save a recovery kit now with `lifeboat-cli key export "
+            << RecoveryKit::shellQuote(profileName) << " --out FILE`" << Qt::endl;
         return 0;
     }
 
@@ -324,11 +314,12 @@ int Cli::cmdKey(const QStringList &args)
             return 0;
         }
         if (profile->recipients.isEmpty()) {
-            sout() << "profile '" << profileName << "' has no age recipients"
-                   << (profile->passphrase ? QStringLiteral(" (it encrypts with a passphrase)")
-                                           : QStringLiteral(": make a key with lifeboat-cli key generate ") +
-                                                 RecoveryKit::shellQuote(profileName))
-                   << Qt::endl;
+            cliOut() << "profile '" << profileName << "' has no age recipients"
+                     << (profile->passphrase
+                             ? QStringLiteral(" (it encrypts with a passphrase)")
+                             : QStringLiteral(": make a key with lifeboat-cli key generate ") +
+                                   RecoveryKit::shellQuote(profileName))
+                     << Qt::endl;
             return 0;
         }
         for (const QString &r : std::as_const(profile->recipients)) {
@@ -338,10 +329,10 @@ int Cli::cmdKey(const QStringList &args)
                            ? QStringLiteral("this machine's keychain identity, exported %1")
                                  .arg(exported.toString(Qt::ISODate))
                            : QStringLiteral("this machine's keychain identity, NEVER exported");
-            sout() << r << "\t" << note << Qt::endl;
+            cliOut() << r << "\t" << note << Qt::endl;
         }
         if (!own.isEmpty() && !exported.isValid())
-            serr() << "lifeboat-cli: warning: " << neverExportedWarning(profileName) << Qt::endl;
+            cliErr() << "lifeboat-cli: warning: " << neverExportedWarning(profileName) << Qt::endl;
         return 0;
     }
 
@@ -361,8 +352,8 @@ int Cli::cmdKey(const QStringList &args)
             o.insert(QLatin1String("kit"), path);
             printJson(o);
         } else {
-            sout() << "recovery kit of profile '" << profileName << "' written to " << path
-                   << " — it holds the secret key: keep it safe, away from this machine" << Qt::endl;
+            cliOut() << "recovery kit of profile '" << profileName << "' written to " << path
+                     << " — it holds the secret key: keep it safe, away from this machine" << Qt::endl;
         }
         return 0;
     }
@@ -392,7 +383,7 @@ int Cli::cmdKey(const QStringList &args)
             o.insert(QLatin1String("recipient"), recipient->toString());
             printJson(o);
         } else {
-            sout() << recipient->toString() << Qt::endl;
+            cliOut() << recipient->toString() << Qt::endl;
         }
         return 0;
     }
@@ -432,7 +423,7 @@ void Cli::attachBackupSecrets(const Profile &profile, BackupJob::Options &option
     const QList<Catalog::SecretEntry> index = entries ? *entries : QList<Catalog::SecretEntry>();
     for (const Catalog::SecretEntry &e : index) {
         if (e.kind == secretKindName(SecretKind::AgeIdentity) && !e.exportedUtc.isValid())
-            serr() << "lifeboat-cli: warning: " << neverExportedWarning(profile.name) << Qt::endl;
+            cliErr() << "lifeboat-cli: warning: " << neverExportedWarning(profile.name) << Qt::endl;
     }
     // The job reads the index again on its thread and takes what it needs from the store.
     options.secretStore = secretStore();

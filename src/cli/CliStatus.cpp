@@ -3,6 +3,7 @@
 #include "cli/Cli.h"
 
 #include "cli/CliArguments.h"
+#include "cli/CliOutput.h"
 #include "core/ByteSize.h"
 #include "core/Catalog.h"
 #include "core/CatalogHealth.h"
@@ -20,18 +21,6 @@
 namespace lifeboat {
 
 namespace {
-
-QTextStream &sout()
-{
-    static QTextStream s(stdout);
-    return s;
-}
-
-QTextStream &serr()
-{
-    static QTextStream s(stderr);
-    return s;
-}
 
 // Nagios plugin convention: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
 constexpr int kStatusUnknown = 3;
@@ -60,39 +49,39 @@ void printReport(const HealthReport &r)
     head += QStringLiteral("  RPO target %1, last gap %2  RTO %3")
                 .arg(r.intervalSeconds ? seconds(double(*r.intervalSeconds)) : QStringLiteral("-"),
                      seconds(r.rpoMeasuredSeconds), seconds(r.rtoSeconds));
-    sout() << head << "\n";
+    cliOut() << head << "\n";
     if (!r.databases.isEmpty()) {
-        sout() << QStringLiteral("  %1  %2  %3  %4  %5  %6  %7")
-                      .arg(QStringLiteral("DATABASE"), -20)
-                      .arg(QStringLiteral("LEVEL"), -8)
-                      .arg(QStringLiteral("LAST BACKUP (UTC)"), -17)
-                      .arg(QStringLiteral("AGE"), 8)
-                      .arg(QStringLiteral("SIZE"), 12)
-                      .arg(QStringLiteral("VERIFIED (UTC)"), -17)
-                      .arg(QStringLiteral("RESTORE"))
-               << "\n";
+        cliOut() << QStringLiteral("  %1  %2  %3  %4  %5  %6  %7")
+                        .arg(QStringLiteral("DATABASE"), -20)
+                        .arg(QStringLiteral("LEVEL"), -8)
+                        .arg(QStringLiteral("LAST BACKUP (UTC)"), -17)
+                        .arg(QStringLiteral("AGE"), 8)
+                        .arg(QStringLiteral("SIZE"), 12)
+                        .arg(QStringLiteral("VERIFIED (UTC)"), -17)
+                        .arg(QStringLiteral("RESTORE"))
+                 << "\n";
         for (const DatabaseHealth &d : r.databases) {
             QString verified = when(d.lastVerifiedUtc);
             if (d.lastVerifiedUtc.isValid() && !d.lastVerificationOk)
                 verified += QStringLiteral(" FAILED");
-            sout() << QStringLiteral("  %1  %2  %3  %4  %5  %6  %7")
-                          .arg(d.database, -20)
-                          .arg(healthLevelName(d.level), -8)
-                          .arg(when(d.lastSuccessUtc), -17)
-                          .arg(d.lastSuccessAgeSeconds >= 0
-                                   ? HealthEvaluator::formatAge(d.lastSuccessAgeSeconds)
-                                   : QStringLiteral("-"),
-                               8)
-                          .arg(d.lastSizeBytes >= 0 ? formatMiB(d.lastSizeBytes) : QStringLiteral("-"), 12)
-                          .arg(verified, -17)
-                          .arg(seconds(d.restoreSeconds))
-                   << "\n";
+            cliOut() << QStringLiteral("  %1  %2  %3  %4  %5  %6  %7")
+                            .arg(d.database, -20)
+                            .arg(healthLevelName(d.level), -8)
+                            .arg(when(d.lastSuccessUtc), -17)
+                            .arg(d.lastSuccessAgeSeconds >= 0
+                                     ? HealthEvaluator::formatAge(d.lastSuccessAgeSeconds)
+                                     : QStringLiteral("-"),
+                                 8)
+                            .arg(d.lastSizeBytes >= 0 ? formatMiB(d.lastSizeBytes) : QStringLiteral("-"), 12)
+                            .arg(verified, -17)
+                            .arg(seconds(d.restoreSeconds))
+                     << "\n";
         }
     }
     for (const HealthFinding &f : r.findings)
-        sout() << "  " << (f.level == HealthLevel::Failing ? "FAILING " : "warning ")
-               << (f.subject.isEmpty() ? QString() : f.subject + QStringLiteral(": ")) << f.message << "\n";
-    sout().flush();
+        cliOut() << "  " << (f.level == HealthLevel::Failing ? "FAILING " : "warning ")
+                 << (f.subject.isEmpty() ? QString() : f.subject + QStringLiteral(": ")) << f.message << "\n";
+    cliOut().flush();
 }
 
 } // namespace
@@ -144,14 +133,15 @@ int Cli::cmdStatus(const QStringList &args)
         return int(worst);
     }
     if (reports.isEmpty()) {
-        sout() << "no profiles yet, so nothing to watch: add one with lifeboat-cli profile add NAME --db URI "
-                  "--dest FOLDER"
-               << Qt::endl;
+        cliOut()
+            << "no profiles yet, so nothing to watch: add one with lifeboat-cli profile add NAME --db URI "
+               "--dest FOLDER"
+            << Qt::endl;
         return 0;
     }
     for (qsizetype i = 0; i < reports.size(); ++i) {
         if (i > 0)
-            sout() << "\n";
+            cliOut() << "\n";
         printReport(reports.at(i));
     }
     return int(worst);
@@ -187,8 +177,8 @@ void Cli::finishAfterAlerts(int code)
     };
     connect(m_alerts.get(), &AlertService::idle, this, finish);
     QTimer::singleShot(kAlertWaitMs, this, [finish] {
-        serr() << "lifeboat-cli: warning: alerts still undelivered after " << kAlertWaitMs / 1000
-               << " s; giving up on them" << Qt::endl;
+        cliErr() << "lifeboat-cli: warning: alerts still undelivered after " << kAlertWaitMs / 1000
+                 << " s; giving up on them" << Qt::endl;
         finish();
     });
 }
@@ -241,12 +231,12 @@ int Cli::cmdAlerts(const QStringList &args)
         } else {
             if (test) {
                 if (result.delivered > 0)
-                    sout() << "test message delivered to the webhook" << Qt::endl;
+                    cliOut() << "test message delivered to the webhook" << Qt::endl;
             } else {
                 for (const Alert &a : result.alerts)
-                    sout() << a.text() << Qt::endl;
+                    cliOut() << a.text() << Qt::endl;
                 if (result.alerts.isEmpty())
-                    sout() << "no change since the last check: nothing to send" << Qt::endl;
+                    cliOut() << "no change since the last check: nothing to send" << Qt::endl;
             }
         }
         const bool ok = result.warnings.isEmpty() && (!test || result.delivered > 0);

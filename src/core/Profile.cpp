@@ -24,6 +24,12 @@ QStringList toList(const QJsonValue &value)
 }
 } // namespace
 
+QString Profile::databasesText() const
+{
+    return databaseMode == DatabaseMode::All ? QStringLiteral("all databases")
+                                             : databases.join(QStringLiteral(", "));
+}
+
 bool Profile::isValidName(const QString &name)
 {
     static const QRegularExpression re(QStringLiteral("^[\\w][\\w .@+-]{0,62}$"),

@@ -58,6 +58,8 @@ struct Profile
     AlertSettings alerts;
 
     bool isEncrypted() const { return passphrase || !recipients.isEmpty(); }
+    // What it backs up, for display: "all databases" or the listed ones.
+    QString databasesText() const;
 
     QJsonObject toJson() const;
     static Result<Profile> fromJson(const QJsonObject &json);

@@ -29,13 +29,11 @@ Status CatalogReader::open()
 {
     if (m_catalog)
         return {};
-    if (Status s = m_paths.ensureExists(); !s)
-        return s;
-    auto catalog = Catalog::open(m_paths.catalogPath());
-    if (!catalog)
-        return catalog.error();
-    m_catalog = std::move(*catalog);
-    auto recovered = RunRecovery::recover(*m_catalog, m_paths);
+    auto opened = RunRecovery::openCatalog(m_paths);
+    if (!opened)
+        return opened.error();
+    m_catalog = std::move(opened->catalog);
+    const Result<int> &recovered = opened->recovered;
     if (!recovered) {
         qCWarning(lcGuiCatalog) << "run recovery failed:" << recovered.error().message;
     } else {

@@ -33,6 +33,7 @@ DashboardCard::DashboardCard(QWidget *parent)
     setFrameShape(QFrame::StyledPanel);
     setObjectName(QStringLiteral("dashboardCard"));
     auto *layout = new QVBoxLayout(this);
+    layout->setSpacing(3); // compact: more cards fit above the profile list
 
     auto *header = new QHBoxLayout;
     m_healthDot = new QLabel(this);
@@ -120,7 +121,14 @@ void DashboardCard::setSummary(const ProfileSummary &summary, const QDateTime &n
     m_healthDot->setPixmap(QIcon(healthIcon(summary.healthLevel)).pixmap(QSize(20, 20)));
     m_healthDot->setAccessibleName(tr("Health: %1").arg(levelName));
     m_healthDot->setToolTip(m_healthDot->accessibleName());
-    m_reason->setText(summary.healthReasons.isEmpty() ? tr("Healthy") : summary.healthReasons.first());
+    // The health reasons are written for the terminal too ("run lifeboat-cli key export …"): the
+    // never-exported key has its own banner with a button here, so the line says it in words.
+    QString reason = summary.healthReasons.isEmpty() ? tr("Healthy") : summary.healthReasons.first();
+    if (summary.identityNeverExported && reason.contains(QLatin1String("lifeboat-cli key export")))
+        reason = tr("Its age key was never exported (see below).");
+    if (!reason.isEmpty())
+        reason[0] = reason.at(0).toUpper();
+    m_reason->setText(reason);
     m_reason->setToolTip(summary.healthReasons.join(QLatin1Char('\n')));
 
     if (!summary.lastBackupUtc.isValid()) {

@@ -61,6 +61,7 @@ DashboardView::DashboardView(ConfigPaths paths, JobRunner *runner, SecretStorePr
     layout->addLayout(top);
 
     auto *scroll = new QScrollArea(this);
+    scroll->setAccessibleName(tr("Profile cards"));
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     auto *content = new QWidget(scroll);

@@ -24,17 +24,14 @@
 #include "gui/WelcomePage.h"
 
 #include <QCloseEvent>
-#include <QDir>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QSplitter>
 #include <QStackedWidget>
-#include <QStandardPaths>
 
 // Resources of a static library are registered explicitly (outside any namespace).
 static void initLifeboatResources()
@@ -51,16 +48,6 @@ void setResizeModes(QHeaderView *header, const QList<QHeaderView::ResizeMode> &m
     header->setStretchLastSection(false);
     for (int section = 0; section < int(modes.size()); ++section)
         header->setSectionResizeMode(section, modes.at(section));
-}
-
-QString shellQuoted(const QString &argument)
-{
-    static const QRegularExpression safe(QStringLiteral("^[A-Za-z0-9_./:@%+=,-]+$"));
-    if (safe.match(argument).hasMatch())
-        return argument;
-    QString quoted = argument;
-    quoted.replace(QLatin1Char('\''), QLatin1String("'\\''"));
-    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
 }
 
 } // namespace
@@ -145,27 +132,6 @@ void MainWindow::setUpViews()
     titleFont.setBold(true);
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
     m_ui->profileTitleLabel->setFont(titleFont);
-    QFont emptyTitleFont = titleFont;
-    emptyTitleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
-    m_ui->emptyStateTitleLabel->setFont(emptyTitleFont);
-    m_ui->emptyStateIconLabel->setPixmap(QIcon(QStringLiteral(":/icons/lifeboat.svg")).pixmap(QSize(96, 96)));
-
-    QFont monospace(QStringLiteral("monospace"));
-    monospace.setStyleHint(QFont::Monospace);
-    m_ui->emptyStateCommandLabel->setFont(monospace);
-    QString command = QStringLiteral("lifeboat-cli ");
-    const QString defaultRoot = QDir(QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) +
-                                     QStringLiteral("/lifeboat"))
-                                    .absolutePath();
-    if (m_paths.root() != defaultRoot)
-        command += QStringLiteral("--config-dir ") + shellQuoted(m_paths.root()) + QLatin1Char(' ');
-    command +=
-        QStringLiteral("profile add NAME --db postgresql://user@host/db --dest /folder --recipient age1…");
-    m_ui->emptyStateCommandLabel->setText(command);
-    m_ui->emptyStateHintLabel->setText(tr(
-        "Make the age key pair with age-keygen and keep the private key somewhere safe: it is what decrypts "
-        "the backups. Profiles added from the command line appear here within a few seconds; select one and "
-        "choose Back up now."));
 
     // Profiles are cards: one row of the model each, painted from all of its columns.
     m_ui->profilesView->setModel(m_profileModel);
@@ -295,8 +261,10 @@ QWidget *MainWindow::setUpDashboard()
     splitter->setObjectName(QStringLiteral("dashboardPageSplitter"));
     splitter->addWidget(m_dashboardTop);
     splitter->addWidget(m_ui->contentStack);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 1);
+    // The cards are the point of the page: they get most of the room.
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    splitter->setSizes({330, 220});
 
     auto status = [this](const QString &message) {
         statusBar()->showMessage(message, 8000);
@@ -322,7 +290,7 @@ QWidget *MainWindow::setUpDashboard()
     return splitter;
 }
 
-void MainWindow::editProfile(const QString &profileName)
+ProfileEditor *MainWindow::editProfile(const QString &profileName)
 {
     const bool create = profileName.isEmpty();
     auto *editor = new ProfileEditor(
@@ -339,6 +307,7 @@ void MainWindow::editProfile(const QString &profileName)
         refresh();
     });
     editor->open();
+    return editor;
 }
 
 void MainWindow::setUpTray()
@@ -556,15 +525,15 @@ void MainWindow::onSnapshot(const CatalogSnapshot &snapshot)
 
 void MainWindow::showSnapshotPage()
 {
-    QWidget *page = m_snapshot.profiles.isEmpty() ? m_ui->emptyStatePage : m_ui->dashboardPage;
-    if (m_ui->contentStack->currentWidget() == page)
+    // Without a profile the welcome above is the whole page: nothing to list below it.
+    const bool empty = m_snapshot.profiles.isEmpty();
+    m_ui->contentStack->setVisible(!empty);
+    if (empty || m_ui->contentStack->currentWidget() == m_ui->dashboardPage)
         return;
     const bool hadFocus = m_ui->contentStack->currentWidget()->isAncestorOf(focusWidget()) || !focusWidget();
-    m_ui->contentStack->setCurrentWidget(page);
+    m_ui->contentStack->setCurrentWidget(m_ui->dashboardPage);
     if (hadFocus)
-        (page == m_ui->dashboardPage ? static_cast<QWidget *>(m_ui->profilesView)
-                                     : m_ui->emptyStateCommandLabel)
-            ->setFocus();
+        m_ui->profilesView->setFocus();
 }
 
 void MainWindow::showSelectedProfile()

@@ -32,6 +32,7 @@ class RestoreWizard;
 class SecretStore;
 class JobModel;
 class JobRunner;
+class ProfileEditor;
 class ProfileTableModel;
 class RunTableModel;
 class Scheduler;
@@ -42,7 +43,7 @@ class WelcomePage;
 // The main window: a navigation list (Dashboard, Schedules, History, Restore; Ctrl+1..4) beside a
 // stack of pages; the jobs of this session below; the catalog, profile count and running jobs in
 // the status bar. The Dashboard page shows the profiles as cards with the selected profile's
-// backups and history. The Schedules page appears once its view is added in setUpPages(). The catalog is read
+// backups and history — or, while there is no profile, the first-run welcome alone. The catalog is read
 // by a CatalogReader on its own thread — on start, on F5, after each job and every few seconds (so backups
 // made by lifeboat-cli or a timer show up) — and each snapshot is merged into the views without losing the
 // user's selection or scroll.
@@ -77,6 +78,9 @@ public:
     void restoreBackup(qint64 artifactId);
     // Starts an integrity check of this backup (a job).
     void verifyBackup(qint64 artifactId, const QString &profileName);
+    // Opens the profile wizard (empty name) or the editor of a profile (window-modal, deletes
+    // itself when closed).
+    ProfileEditor *editProfile(const QString &profileName);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -88,8 +92,6 @@ private:
                  const QString &description);
     QWidget *setUpDashboard();
     void setUpTray();
-    // Opens the profile wizard (empty name) or the editor of a profile.
-    void editProfile(const QString &profileName);
     void setUpViews();
     void setUpStatusBar();
     // `force`: read even if the catalog's files look unchanged (the timer's polls do not force).

@@ -134,8 +134,15 @@ ProfileEditor::ProfileEditor(Mode mode, ConfigPaths paths, SecretStoreProvider s
     buttons->addWidget(m_cancel);
     outer->addLayout(buttons);
 
-    // A wizard walks the sections in order; the editor lets the list choose any of them.
-    m_sections->setEnabled(mode == Mode::Edit);
+    // A wizard walks the sections in order (the list shows where it is, in normal colours, but
+    // takes no clicks or focus); the editor lets the list choose any of them.
+    if (mode == Mode::Create) {
+        m_sections->setAttribute(Qt::WA_TransparentForMouseEvents);
+        m_sections->setFocusPolicy(Qt::NoFocus);
+        for (int row = 0; row < m_sections->count(); ++row)
+            m_sections->item(row)->setText(tr("%1. %2").arg(row + 1).arg(m_sections->item(row)->text()));
+    }
+    m_sections->setSpacing(2);
     m_back->setVisible(mode == Mode::Create);
     m_next->setVisible(mode == Mode::Create);
     connect(m_sections, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
@@ -513,6 +520,8 @@ QWidget *ProfileEditor::makeSchedulePage()
     };
     for (const auto &[title, rule] : presets)
         m_schedulePreset->addItem(title, rule);
+    // Any other rule: the preset list says so rather than naming a preset that does not apply.
+    m_schedulePreset->addItem(tr("Custom rule (below)"));
     m_schedule = new QLineEdit(page);
     m_schedule->setObjectName(QStringLiteral("scheduleEdit"));
     m_schedule->setPlaceholderText(tr("daily@02:30, weekly@mon,thu@02:00, or cron: 30 2 * * *"));
@@ -529,8 +538,17 @@ QWidget *ProfileEditor::makeSchedulePage()
     form->addRow(tr("In words:"), m_scheduleDescription);
     form->addRow(tr("Next runs:"), m_nextRuns);
     layout->addLayout(form);
-    connect(m_schedulePreset, &QComboBox::activated, this,
-            [this](int index) { m_schedule->setText(m_schedulePreset->itemData(index).toString()); });
+    connect(m_schedulePreset, &QComboBox::activated, this, [this](int index) {
+        const QVariant rule = m_schedulePreset->itemData(index);
+        if (rule.isValid())
+            m_schedule->setText(rule.toString());
+        else
+            m_schedule->setFocus();
+    });
+    connect(m_schedule, &QLineEdit::textChanged, this, [this](const QString &text) {
+        const int preset = m_schedulePreset->findData(text.trimmed());
+        m_schedulePreset->setCurrentIndex(preset >= 0 ? preset : m_schedulePreset->count() - 1);
+    });
     connect(m_schedule, &QLineEdit::textChanged, this, &ProfileEditor::updateSchedulePreview);
     connect(m_scheduleEnabled, &QCheckBox::toggled, this, &ProfileEditor::updateSchedulePreview);
 
@@ -590,8 +608,12 @@ QWidget *ProfileEditor::makeNotificationsPage()
     form->addRow(m_desktopAlerts);
     m_webhookFormat = new QComboBox(page);
     m_webhookFormat->setObjectName(QStringLiteral("webhookFormatCombo"));
-    for (const char *format : {"generic", "slack", "discord", "teams", "mattermost", "healthchecks"})
-        m_webhookFormat->addItem(QLatin1String(format), QLatin1String(format));
+    const QList<std::pair<QString, const char *>> formats{
+        {tr("Generic JSON"), "generic"},  {tr("Slack"), "slack"},
+        {tr("Discord"), "discord"},       {tr("Microsoft Teams"), "teams"},
+        {tr("Mattermost"), "mattermost"}, {tr("Healthchecks.io pings"), "healthchecks"}};
+    for (const auto &[title, format] : formats)
+        m_webhookFormat->addItem(title, QLatin1String(format));
     form->addRow(tr("Webhook &format:"), m_webhookFormat);
     m_webhookUrl = new QLineEdit(page);
     m_webhookUrl->setObjectName(QStringLiteral("webhookUrlEdit"));
@@ -696,6 +718,7 @@ void ProfileEditor::setProfile(const Profile &profile)
     m_name->setReadOnly(m_mode == Mode::Edit); // the name keys runs, backups and secrets
     m_connection->setText(profile.connection == ConnectionSpec() ? QString()
                                                                  : profile.connection.toConnInfo());
+    m_connection->setCursorPosition(0); // the host first, not the end of a long line
     m_toolDirectory->setText(profile.toolDirectory);
     (profile.databaseMode == Profile::DatabaseMode::All ? m_allDatabases : m_selectedDatabases)
         ->setChecked(true);

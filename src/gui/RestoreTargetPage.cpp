@@ -25,11 +25,13 @@ RestoreTargetPage::RestoreTargetPage(RestoreWizard *wizard)
            "of it first."));
     auto *layout = new QVBoxLayout(this);
     auto *group = new QButtonGroup(this);
-    m_newButton = new QRadioButton(this);
+    // Named here already; the server is added once a backup is picked.
+    m_newButton = new QRadioButton(tr("A &new database on the backup's server (recommended)"), this);
     m_newButton->setObjectName(QStringLiteral("targetNewButton"));
     m_otherButton = new QRadioButton(tr("A new database on &another server:"), this);
     m_otherButton->setObjectName(QStringLiteral("targetOtherButton"));
-    m_replaceButton = new QRadioButton(this);
+    m_replaceButton =
+        new QRadioButton(tr("&Replace an existing database (a safety backup of it is taken first)"), this);
     m_replaceButton->setObjectName(QStringLiteral("targetReplaceButton"));
     for (QRadioButton *b : {m_newButton, m_otherButton, m_replaceButton})
         group->addButton(b);

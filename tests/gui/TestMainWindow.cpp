@@ -7,15 +7,21 @@
 #include "gui/HistoryView.h"
 #include "gui/MainWindow.h"
 #include "gui/PlaceholderTableView.h"
+#include "gui/ProfileEditor.h"
 #include "gui/ProfileTableModel.h"
 #include "gui/RecordTableModel.h"
 #include "gui/RestorePickPage.h"
 #include "gui/RestoreWizard.h"
 #include "gui/RunTableModel.h"
 #include "gui/Translations.h"
+#include "gui/WelcomePage.h"
 #include "mock/MockClock.h"
 
+#include <QAbstractSpinBox>
+#include <QAccessible>
 #include <QAction>
+#include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QListView>
@@ -67,6 +73,40 @@ QList<qint64> column(QAbstractItemModel *model, int column)
     return out;
 }
 
+// The focusable widgets under `root` (shown or not) that a screen reader would announce without a
+// name: no accessible name of their own, no label (buddy) or text naming them. Parts of composite
+// widgets (a spin box's or combo box's line edit, a scroll area's viewport) are their parent's.
+QStringList unnamedFocusableWidgets(QWidget *root)
+{
+    QStringList out;
+    const QList<QWidget *> widgets = root->findChildren<QWidget *>();
+    for (QWidget *w : widgets) {
+        if (!(w->focusPolicy() & Qt::TabFocus) || w->focusProxy())
+            continue;
+        QWidget *parent = w->parentWidget();
+        if (qobject_cast<QAbstractSpinBox *>(parent) || qobject_cast<QComboBox *>(parent))
+            continue;
+        if (auto *area = parent ? qobject_cast<QAbstractScrollArea *>(parent->parentWidget()) : nullptr;
+            area && area->viewport() == parent)
+            continue; // an item editor inside a view
+        if (auto *area = qobject_cast<QAbstractScrollArea *>(parent); area && area->viewport() == w)
+            continue;
+        QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(w);
+        const QString name = accessible ? accessible->text(QAccessible::Name).trimmed() : QString();
+        if (!name.isEmpty())
+            continue;
+        QString path = QString::fromLatin1(w->metaObject()->className()) + QLatin1Char('#') + w->objectName();
+        for (QWidget *p = parent; p && p != root; p = p->parentWidget()) {
+            if (!p->objectName().isEmpty()) {
+                path += QStringLiteral(" in ") + p->objectName();
+                break;
+            }
+        }
+        out << path;
+    }
+    return out;
+}
+
 } // namespace
 
 class TestMainWindow : public QObject
@@ -79,7 +119,8 @@ private Q_SLOTS:
     void cleanup();
     void showsTheCatalog();
     void refreshKeepsSelectionAndPicksUpNewBackups();
-    void emptyCatalogExplainsHowToAddAProfile();
+    void emptyCatalogShowsTheWelcome();
+    void everyFocusableWidgetHasAnAccessibleName();
     void unreadableCatalogSaysWhy();
     void backUpNowRunsAJobAndShowsItsOutcome();
     void navigationShortcutsAndRestoreFromHistory();
@@ -353,25 +394,22 @@ void TestMainWindow::refreshKeepsSelectionAndPicksUpNewBackups()
     QCOMPARE(backups->currentIndex().data(RecordTableModel::KeyRole).toLongLong(), seed.artifactIds.at(1));
 }
 
-void TestMainWindow::emptyCatalogExplainsHowToAddAProfile()
+void TestMainWindow::emptyCatalogShowsTheWelcome()
 {
     const ConfigPaths paths(m_dir->path() + QStringLiteral("/empty config"));
     MainWindow window(paths);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
-    auto *title = window.findChild<QLabel *>(QStringLiteral("emptyStateTitleLabel"));
-    auto *command = window.findChild<QLabel *>(QStringLiteral("emptyStateCommandLabel"));
+    auto *welcome = window.findChild<WelcomePage *>(QStringLiteral("welcomePage"));
     auto *profiles = window.findChild<QListView *>(QStringLiteral("profilesView"));
-    QVERIFY(title && command && profiles);
-    QTRY_VERIFY(title->isVisible());
-    QVERIFY(command->isVisible());
+    auto *content = window.findChild<QStackedWidget *>(QStringLiteral("contentStack"));
+    QVERIFY(welcome && profiles && content);
+    QTRY_VERIFY(welcome->isVisible());
+    // The welcome alone: no second "no profiles" page, no empty profile list below it.
+    QVERIFY(!content->isVisible());
     QVERIFY(!profiles->isVisible());
-    QCOMPARE(title->text(), QStringLiteral("No backup profiles yet"));
-    // The exact command, pointing at this window's configuration folder.
-    QCOMPARE(command->text(), QStringLiteral("lifeboat-cli --config-dir '%1' profile add NAME --db "
-                                             "postgresql://user@host/db --dest /folder --recipient age1…")
-                                  .arg(paths.root()));
+    QVERIFY(!window.findChild<QWidget *>(QStringLiteral("emptyStatePage")));
     // The reader created the catalog.
     QVERIFY(QFile::exists(paths.catalogPath()));
     auto *backUpNow = window.findChild<QAction *>(QStringLiteral("backUpNowAction"));
@@ -392,7 +430,8 @@ void TestMainWindow::emptyCatalogExplainsHowToAddAProfile()
     QVERIFY((*catalog)->addProfile(profile).ok());
     window.refresh();
     QTRY_VERIFY(profiles->isVisible());
-    QVERIFY(!title->isVisible());
+    QVERIFY(content->isVisible());
+    QVERIFY(!welcome->isVisible());
     QCOMPARE(cell(profiles->model(), 0, ProfileTableModel::NameColumn).toString(), QStringLiteral("first"));
     // It has no backups yet, and its (empty) table says so.
     auto *backups = window.findChild<PlaceholderTableView *>(QStringLiteral("backupsView"));
@@ -400,6 +439,42 @@ void TestMainWindow::emptyCatalogExplainsHowToAddAProfile()
     QTRY_COMPARE(backups->placeholderText(),
                  QStringLiteral("No backups of first yet. Back up now (Ctrl+B) makes one."));
     QCOMPARE(backups->model()->rowCount(), 0);
+}
+
+void TestMainWindow::everyFocusableWidgetHasAnAccessibleName()
+{
+    // With a profile, so the dashboard's cards and lists exist.
+    const ConfigPaths paths(m_dir->path() + QStringLiteral("/config"));
+    QVERIFY(QDir().mkpath(paths.root()));
+    {
+        auto catalog = Catalog::open(paths.catalogPath());
+        QVERIFY(catalog.ok());
+        MockClock clock;
+        seedCatalog(**catalog, clock);
+    }
+    MainWindow window(paths);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *profiles = window.findChild<QListView *>(QStringLiteral("profilesView"));
+    QVERIFY(profiles);
+    QTRY_VERIFY(profiles->isVisible());
+    QTRY_VERIFY(window.findChild<QWidget *>(QStringLiteral("dashboardCard")));
+    for (MainWindow::Page page : {MainWindow::Page::Dashboard, MainWindow::Page::Schedules,
+                                  MainWindow::Page::History, MainWindow::Page::Restore}) {
+        QVERIFY(window.showPage(page));
+        QTest::qWait(50);
+    }
+    const QStringList unnamed = unnamedFocusableWidgets(&window);
+    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral("\n"))));
+
+    // Every section of the profile wizard and of the editor.
+    for (ProfileEditor::Mode mode : {ProfileEditor::Mode::Create, ProfileEditor::Mode::Edit}) {
+        ProfileEditor editor(mode, paths, [] { return std::shared_ptr<SecretStore>(); });
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        const QStringList unnamedInEditor = unnamedFocusableWidgets(&editor);
+        QVERIFY2(unnamedInEditor.isEmpty(), qPrintable(unnamedInEditor.join(QStringLiteral("\n"))));
+    }
 }
 
 void TestMainWindow::unreadableCatalogSaysWhy()

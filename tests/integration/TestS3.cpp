@@ -113,6 +113,11 @@ private:
     std::unique_ptr<S3Destination> dest(const QString &prefix, int port = 0,
                                         const QByteArray &secret = "S3RVER");
     ProcessResult aws(const QStringList &args) const;
+    // Starts `lifeboat-cli backup big` (config folder "config-PREFIX") of a ~25 MB database to
+    // `prefix` through `proxy`, which never answers the upload's part 1, and waits until part 1 was
+    // sent: `uploadId` is the upload's id. On failure the test has failed (QTest::currentTestFailed).
+    void startBackupStuckOnPartOne(PgTestCluster &pg, FaultyHttpProxy &proxy, const QString &prefix,
+                                   QProcess &backup, QByteArray *uploadId);
 
     QTemporaryDir m_tmp;
     S3rverProcess m_s3;
@@ -726,10 +731,9 @@ QByteArray waitForPartOne(const FaultyHttpProxy &proxy, QProcess &backup)
 }
 } // namespace
 
-void TestS3::cancelInterruptsAWaitingUpload()
+void TestS3::startBackupStuckOnPartOne(PgTestCluster &pg, FaultyHttpProxy &proxy, const QString &prefix,
+                                       QProcess &backup, QByteArray *uploadId)
 {
-    PgTestCluster pg;
-    QVERIFY2(pg.start(), qPrintable(pg.errorString()));
     QVERIFY(!pg.psql(QStringLiteral("CREATE DATABASE big")).isNull());
     // ~25 MB of random hex: about 13 MB after zstd, so a multipart upload of 5 MiB parts.
     QVERIFY2(
@@ -739,7 +743,6 @@ void TestS3::cancelInterruptsAWaitingUpload()
                  QStringLiteral("big"))
              .isNull(),
         qPrintable(pg.lastPsqlError()));
-    FaultyHttpProxy proxy(m_s3.port());
     QVERIFY(proxy.start());
     proxy.addFault("partNumber=1&", FaultyHttpProxy::Fault::Hang, -1); // the first part never gets an answer
 
@@ -747,21 +750,32 @@ void TestS3::cancelInterruptsAWaitingUpload()
     env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("S3RVER"));
     env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("S3RVER"));
     ProcessRunner run(env);
-    const QString config = m_tmp.filePath(QStringLiteral("config-cancel"));
+    const QString config = m_tmp.filePath(QStringLiteral("config-") + prefix);
     QDir().mkpath(config);
     ProcessResult add =
         run.cli(config, {QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("big"),
                          QStringLiteral("--db"), pg.uri(QStringLiteral("big")), QStringLiteral("--dest"),
-                         url(QStringLiteral("cancel"), proxy.port())});
+                         url(prefix, proxy.port())});
     QVERIFY2(add.exitCode == 0, qPrintable(add.errText()));
 
-    QProcess backup;
     backup.setProcessEnvironment(env);
     backup.start(cliPath(),
                  {QStringLiteral("--config-dir"), config, QStringLiteral("backup"), QStringLiteral("big")});
     QVERIFY(backup.waitForStarted());
-    const QByteArray uploadId = waitForPartOne(proxy, backup);
-    QVERIFY2(!uploadId.isEmpty(), backup.readAllStandardError().constData());
+    *uploadId = waitForPartOne(proxy, backup);
+    QVERIFY2(!uploadId->isEmpty(), backup.readAllStandardError().constData());
+}
+
+void TestS3::cancelInterruptsAWaitingUpload()
+{
+    PgTestCluster pg;
+    QVERIFY2(pg.start(), qPrintable(pg.errorString()));
+    FaultyHttpProxy proxy(m_s3.port());
+    QProcess backup;
+    QByteArray uploadId;
+    startBackupStuckOnPartOne(pg, proxy, QStringLiteral("cancel"), backup, &uploadId);
+    if (QTest::currentTestFailed())
+        return;
     QTest::qWait(500); // the job now waits on part 1 (or its turn to send more)
     QCOMPARE(backup.state(), QProcess::Running);
 
@@ -792,37 +806,13 @@ void TestS3::recoveryAbortsTheUploadOfAKilledRun()
 {
     PgTestCluster pg;
     QVERIFY2(pg.start(), qPrintable(pg.errorString()));
-    QVERIFY(!pg.psql(QStringLiteral("CREATE DATABASE big")).isNull());
-    QVERIFY2(
-        !pg.psql(QStringLiteral("CREATE TABLE noise AS SELECT g, md5(random()::text) || md5(random()::text) "
-                                "|| md5(random()::text) || md5(random()::text) AS hex "
-                                "FROM generate_series(1, 200000) g"),
-                 QStringLiteral("big"))
-             .isNull(),
-        qPrintable(pg.lastPsqlError()));
     FaultyHttpProxy proxy(m_s3.port());
-    QVERIFY(proxy.start());
-    proxy.addFault("partNumber=1&", FaultyHttpProxy::Fault::Hang, -1);
-    QProcessEnvironment env = pg.clientEnvironment();
-    env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("S3RVER"));
-    env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("S3RVER"));
-    ProcessRunner run(env);
-    const QString config = m_tmp.filePath(QStringLiteral("config-killed"));
-    QDir().mkpath(config);
-    ProcessResult add =
-        run.cli(config, {QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("big"),
-                         QStringLiteral("--db"), pg.uri(QStringLiteral("big")), QStringLiteral("--dest"),
-                         url(QStringLiteral("killed"), proxy.port())});
-    QVERIFY2(add.exitCode == 0, qPrintable(add.errText()));
-
     // The backup dies with its upload in flight: no abort is sent.
     QProcess backup;
-    backup.setProcessEnvironment(env);
-    backup.start(cliPath(),
-                 {QStringLiteral("--config-dir"), config, QStringLiteral("backup"), QStringLiteral("big")});
-    QVERIFY(backup.waitForStarted());
-    const QByteArray uploadId = waitForPartOne(proxy, backup);
-    QVERIFY2(!uploadId.isEmpty(), backup.readAllStandardError().constData());
+    QByteArray uploadId;
+    startBackupStuckOnPartOne(pg, proxy, QStringLiteral("killed"), backup, &uploadId);
+    if (QTest::currentTestFailed())
+        return;
     ::kill(pid_t(backup.processId()), SIGKILL);
     QVERIFY(backup.waitForFinished(10000));
     auto abortsOf = [&proxy](const QByteArray &id) {
@@ -835,6 +825,8 @@ void TestS3::recoveryAbortsTheUploadOfAKilledRun()
         return n;
     };
     QCOMPARE(abortsOf(uploadId), 0);
+    ProcessRunner run(backup.processEnvironment());
+    const QString config = m_tmp.filePath(QStringLiteral("config-killed"));
 
     // The next lifeboat-cli start marks the run interrupted and aborts the upload its events recorded.
     ProcessResult list = run.cli(config, {QStringLiteral("list"), QStringLiteral("big")});

@@ -58,17 +58,9 @@ void AlertWorker::warn(const QString &message, qint64 runId)
 
 void AlertWorker::runPass()
 {
-    if (!m_catalog) {
-        if (Status s = m_paths.ensureExists(); !s) {
-            warn(s.error().message, 0);
-            return;
-        }
-        auto catalog = Catalog::open(m_paths.catalogPath());
-        if (!catalog) {
-            warn(catalog.error().message, 0);
-            return;
-        }
-        m_catalog = std::move(*catalog);
+    if (Status s = Catalog::ensureOpen(m_catalog, m_paths); !s) {
+        warn(s.error().message, 0);
+        return;
     }
     QList<Profile> profiles;
     if (m_current.profileName.isEmpty()) {

@@ -1,10 +1,15 @@
 #pragma once
 
+#include "core/Result.h"
+#include "core/RunRecord.h"
+
 #include <QString>
 
 namespace lifeboat {
 
+struct ArtifactRecord;
 class Catalog;
+struct Profile;
 
 // What a running job may tell the runner, and ask it. Called on the job's worker thread.
 class JobContext
@@ -23,6 +28,15 @@ public:
     virtual Catalog &catalog() = 0;
     // Called by the job once it has started its run record.
     virtual void setRunId(qint64 runId) = 0;
+
+    // Records the start of the job's run in the catalog (running, in this process, started now)
+    // and keeps its id (setRunId). For a job on a whole profile (backup, prune) and for one on a
+    // single backup (verify, restore).
+    Result<qint64> beginRun(const Profile &profile, const QString &kind, const QString &trigger);
+    Result<qint64> beginRun(const ArtifactRecord &artifact, const QString &kind);
+
+private:
+    Result<qint64> beginRun(RunRecord run);
 };
 
 } // namespace lifeboat

@@ -116,25 +116,13 @@ void JobWorker::execute(std::shared_ptr<Job> job, std::shared_ptr<std::atomic<bo
         report(info);
         return;
     }
-    if (!m_catalog) {
-        if (Status s = m_paths.ensureExists(); !s) {
-            info.state = JobInfo::State::Failed;
-            info.message = s.error().message;
-            info.errorCode = s.error().code;
-            info.finishedUtc = Clock::instance().nowUtc();
-            report(info);
-            return;
-        }
-        auto catalog = Catalog::open(m_paths.catalogPath());
-        if (!catalog) {
-            info.state = JobInfo::State::Failed;
-            info.message = catalog.error().message;
-            info.errorCode = catalog.error().code;
-            info.finishedUtc = Clock::instance().nowUtc();
-            report(info);
-            return;
-        }
-        m_catalog = std::move(*catalog);
+    if (Status s = Catalog::ensureOpen(m_catalog, m_paths); !s) {
+        info.state = JobInfo::State::Failed;
+        info.message = s.error().message;
+        info.errorCode = s.error().code;
+        info.finishedUtc = Clock::instance().nowUtc();
+        report(info);
+        return;
     }
     info.state = JobInfo::State::Running;
     info.startedUtc = Clock::instance().nowUtc();

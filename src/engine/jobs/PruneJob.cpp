@@ -101,21 +101,9 @@ Status PruneJob::run(JobContext &ctx)
     }
     Catalog &catalog = ctx.catalog();
     if (!m_options.dryRun) {
-        RunRecord run;
-        run.profileId = m_profile.id;
-        run.profileName = m_profile.name;
-        run.kind = QStringLiteral("prune");
-        run.state = RunRecord::State::Running;
-        run.startedUtc = Clock::instance().nowUtc();
-        run.pid = ::getpid();
-        run.trigger = m_options.trigger;
-        run.databases = m_profile.databaseMode == Profile::DatabaseMode::All
-                            ? QStringLiteral("all databases")
-                            : m_profile.databases.join(QStringLiteral(", "));
-        auto runId = catalog.beginRun(run);
+        auto runId = ctx.beginRun(m_profile, QStringLiteral("prune"), m_options.trigger);
         if (!runId)
             return runId.error();
-        ctx.setRunId(*runId);
     }
     ctx.setPhase(QStringLiteral("planning retention"));
     m_s3Secret = m_options.s3Secret;

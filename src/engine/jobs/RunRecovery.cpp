@@ -113,4 +113,14 @@ Result<int> RunRecovery::recover(Catalog &catalog, const ConfigPaths &paths,
     return marked;
 }
 
+Result<RunRecovery::OpenedCatalog> RunRecovery::openCatalog(const ConfigPaths &paths,
+                                                            const std::shared_ptr<SecretStore> &store)
+{
+    auto catalog = Catalog::openIn(paths);
+    if (!catalog)
+        return catalog.error();
+    Result<int> recovered = recover(**catalog, paths, store);
+    return OpenedCatalog{std::move(*catalog), std::move(recovered)};
+}
+
 } // namespace lifeboat

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/Catalog.h"
 #include "core/ConfigPaths.h"
 #include "core/Result.h"
 
@@ -7,7 +8,6 @@
 
 namespace lifeboat {
 
-class Catalog;
 class SecretStore;
 
 // After a crash or power loss: runs still marked "running" whose profile lock nobody holds
@@ -21,6 +21,18 @@ class RunRecovery
 public:
     static Result<int> recover(Catalog &catalog, const ConfigPaths &paths,
                                const std::shared_ptr<SecretStore> &store = {});
+
+    struct OpenedCatalog
+    {
+        std::unique_ptr<Catalog> catalog;
+        // How many interrupted runs were found, or why recovery failed (the catalog is usable
+        // either way).
+        Result<int> recovered;
+    };
+    // What the app and the CLI do when they start: open the catalog of `paths` (creating the
+    // config folder if needed), then recover() once.
+    static Result<OpenedCatalog> openCatalog(const ConfigPaths &paths,
+                                             const std::shared_ptr<SecretStore> &store = {});
 };
 
 } // namespace lifeboat

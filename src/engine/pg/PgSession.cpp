@@ -1,5 +1,6 @@
 #include "engine/pg/PgSession.h"
 
+#include "engine/pg/LibpqParams.h"
 #include "engine/pg/PgLog.h"
 
 #include <libpq-fe.h>
@@ -78,36 +79,13 @@ Error PgSession::describeConnectionFailure(const ConnectionSpec &spec, const QSt
 Result<std::unique_ptr<PgSession>> PgSession::connect(const ConnectionSpec &spec, const QString &database,
                                                       const QByteArray &password)
 {
-    std::vector<QByteArray> keys, values;
-    auto add = [&](const char *key, const QString &value) {
-        if (!value.isEmpty()) {
-            keys.emplace_back(key);
-            values.push_back(value.toUtf8());
-        }
-    };
-    add("service", spec.service);
-    add("host", spec.host);
-    add("port", spec.port);
-    add("user", spec.user);
-    add("dbname", database.isEmpty() ? spec.dbname : database);
-    add("sslmode", spec.sslmode);
-    add("application_name", QStringLiteral("lifeboat"));
+    LibpqParams params(spec, database);
+    params.add("application_name", QStringLiteral("lifeboat"));
     if (qEnvironmentVariableIsEmpty("PGCONNECT_TIMEOUT"))
-        add("connect_timeout", QStringLiteral("15"));
-    if (!password.isEmpty()) {
-        keys.emplace_back("password");
-        values.push_back(password);
-    }
-    std::vector<const char *> k, v;
-    for (size_t i = 0; i < keys.size(); ++i) {
-        k.push_back(keys[i].constData());
-        v.push_back(values[i].constData());
-    }
-    k.push_back(nullptr);
-    v.push_back(nullptr);
-    PGconn *conn = PQconnectdbParams(k.data(), v.data(), 0);
-    for (QByteArray &value : values)
-        value.fill('\0');
+        params.add("connect_timeout", QStringLiteral("15"));
+    params.add("password", password);
+    PGconn *conn = PQconnectdbParams(params.keywords(), params.values(), 0);
+    params.wipe();
     if (!conn)
         return makeError(QStringLiteral("pg.connect"),
                          QStringLiteral("libpq could not allocate a connection"));

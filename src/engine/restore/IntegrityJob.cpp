@@ -7,8 +7,6 @@
 #include "engine/restore/IntegrityChecker.h"
 #include "engine/secrets/ProfileSecrets.h"
 
-#include <unistd.h>
-
 namespace lifeboat {
 
 IntegrityJob::IntegrityJob(QString profileName, QString serverKey, qint64 artifactId, DecryptionKeys keys)
@@ -32,17 +30,9 @@ Status IntegrityJob::run(JobContext &ctx)
     auto artifact = ctx.catalog().artifact(m_artifactId);
     if (!artifact)
         return artifact.error();
-    RunRecord run;
-    run.profileId = artifact->profileId;
-    run.profileName = artifact->profileName;
-    run.kind = QStringLiteral("verify");
-    run.state = RunRecord::State::Running;
-    run.pid = ::getpid();
-    run.databases = artifact->database;
-    auto runId = ctx.catalog().beginRun(run);
+    auto runId = ctx.beginRun(*artifact, QStringLiteral("verify"));
     if (!runId)
         return runId.error();
-    ctx.setRunId(*runId);
 
     if (m_keys.isEmpty() && (!m_identityFiles.isEmpty() || (artifact->encrypted && m_store))) {
         auto keys = m_identityFiles.isEmpty()

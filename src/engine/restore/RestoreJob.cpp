@@ -183,17 +183,9 @@ Status RestoreJob::run(JobContext &ctx)
         return artifact.error();
     auto profile = ctx.catalog().profile(artifact->profileName);
 
-    RunRecord run;
-    run.profileId = artifact->profileId;
-    run.profileName = artifact->profileName;
-    run.kind = kind();
-    run.state = RunRecord::State::Running;
-    run.pid = ::getpid();
-    run.databases = artifact->database;
-    auto runId = ctx.catalog().beginRun(run);
+    auto runId = ctx.beginRun(*artifact, kind());
     if (!runId)
         return runId.error();
-    ctx.setRunId(*runId);
 
     if (m_request.keys.isEmpty() &&
         (!m_request.identityFiles.isEmpty() || (artifact->encrypted && m_request.secretStore))) {

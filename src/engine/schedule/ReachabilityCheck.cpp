@@ -1,13 +1,12 @@
 #include "engine/schedule/ReachabilityCheck.h"
 
+#include "engine/pg/LibpqParams.h"
 #include "engine/storage/S3Client.h"
 #include "engine/storage/S3Url.h"
 
 #include <QFileInfo>
 
 #include <libpq-fe.h>
-
-#include <vector>
 
 namespace lifeboat {
 
@@ -20,28 +19,9 @@ Error unreachable(const QString &message)
 
 Status ReachabilityCheck::checkServer(const ConnectionSpec &spec, int timeoutSeconds)
 {
-    std::vector<QByteArray> keys, values;
-    auto add = [&](const char *key, const QString &value) {
-        if (!value.isEmpty()) {
-            keys.emplace_back(key);
-            values.push_back(value.toUtf8());
-        }
-    };
-    add("service", spec.service);
-    add("host", spec.host);
-    add("port", spec.port);
-    add("user", spec.user);
-    add("dbname", spec.dbname);
-    add("sslmode", spec.sslmode);
-    add("connect_timeout", QString::number(std::max(1, timeoutSeconds)));
-    std::vector<const char *> k, v;
-    for (size_t i = 0; i < keys.size(); ++i) {
-        k.push_back(keys[i].constData());
-        v.push_back(values[i].constData());
-    }
-    k.push_back(nullptr);
-    v.push_back(nullptr);
-    switch (PQpingParams(k.data(), v.data(), 0)) {
+    LibpqParams params(spec);
+    params.add("connect_timeout", QString::number(std::max(1, timeoutSeconds)));
+    switch (PQpingParams(params.keywords(), params.values(), 0)) {
     case PQPING_OK:
         return {};
     case PQPING_REJECT:

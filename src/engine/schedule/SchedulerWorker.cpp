@@ -14,15 +14,7 @@ SchedulerWorker::~SchedulerWorker() = default;
 
 Status SchedulerWorker::ensureCatalog()
 {
-    if (m_catalog)
-        return {};
-    if (Status s = m_paths.ensureExists(); !s)
-        return s;
-    auto catalog = Catalog::open(m_paths.catalogPath());
-    if (!catalog)
-        return catalog.error();
-    m_catalog = std::move(*catalog);
-    return {};
+    return Catalog::ensureOpen(m_catalog, m_paths);
 }
 
 void SchedulerWorker::evaluate(const DueEvaluator::Options &options, QPointer<QObject> receiver,

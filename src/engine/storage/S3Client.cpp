@@ -558,47 +558,58 @@ Status S3Client::deleteObject(const QString &key) const
     return {};
 }
 
+Result<QList<S3Client::DeleteFailure>> S3Client::deleteBatch(const QStringList &batch) const
+{
+    QByteArray xml = "<Delete xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Quiet>true</Quiet>";
+    for (const QString &key : batch)
+        xml += "<Object><Key>" + key.toHtmlEscaped().toUtf8() + "</Key></Object>";
+    xml += "</Delete>";
+    const QByteArray md5 = QCryptographicHash::hash(xml, QCryptographicHash::Md5).toBase64();
+    const S3Response r = execute({"POST",
+                                  QString(),
+                                  {{"delete", ""}},
+                                  {{"Content-MD5", md5}, {"Content-Type", "application/xml"}},
+                                  xml,
+                                  {}});
+    if (!r.ok() || isXmlError(r.body))
+        return errorFor(r.ok() ? S3Response{500, 0, {}, r.body, r.headers, r.attempts, r.clockSkewSeconds}
+                               : r,
+                        QStringLiteral("delete objects in bucket %1").arg(m_location.bucket));
+    // Quiet mode lists only the failures: <Error><Key/><Code/><Message/></Error>.
+    QList<DeleteFailure> failures;
+    QXmlStreamReader x(r.body);
+    while (!x.atEnd()) {
+        if (x.readNext() != QXmlStreamReader::StartElement || x.name() != QLatin1String("Error"))
+            continue;
+        DeleteFailure failure;
+        while (!(x.readNext() == QXmlStreamReader::EndElement && x.name() == QLatin1String("Error")) &&
+               !x.atEnd()) {
+            if (!x.isStartElement())
+                continue;
+            if (x.name() == QLatin1String("Key"))
+                failure.key = x.readElementText();
+            else if (x.name() == QLatin1String("Code"))
+                failure.code = x.readElementText();
+            else if (x.name() == QLatin1String("Message"))
+                failure.message = x.readElementText();
+        }
+        if (!failure.key.isEmpty())
+            failures.append(failure);
+    }
+    return failures;
+}
+
 Status S3Client::deleteObjects(const QStringList &keys) const
 {
     for (qsizetype from = 0; from < keys.size(); from += 1000) {
-        QByteArray xml = "<Delete xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Quiet>true</Quiet>";
-        for (const QString &key : keys.mid(from, 1000))
-            xml += "<Object><Key>" + key.toHtmlEscaped().toUtf8() + "</Key></Object>";
-        xml += "</Delete>";
-        const QByteArray md5 = QCryptographicHash::hash(xml, QCryptographicHash::Md5).toBase64();
-        const S3Response r = execute({"POST",
-                                      QString(),
-                                      {{"delete", ""}},
-                                      {{"Content-MD5", md5}, {"Content-Type", "application/xml"}},
-                                      xml,
-                                      {}});
-        if (!r.ok() || isXmlError(r.body))
-            return errorFor(r.ok() ? S3Response{500, 0, {}, r.body, r.headers, r.attempts, r.clockSkewSeconds}
-                                   : r,
-                            QStringLiteral("delete objects in bucket %1").arg(m_location.bucket));
-        // Quiet mode lists only the failures.
-        QXmlStreamReader x(r.body);
-        QString failedKey;
-        QString failedCode;
-        while (!x.atEnd()) {
-            if (x.readNext() != QXmlStreamReader::StartElement)
-                continue;
-            if (x.name() == QLatin1String("Error")) {
-                while (
-                    !(x.readNext() == QXmlStreamReader::EndElement && x.name() == QLatin1String("Error")) &&
-                    !x.atEnd()) {
-                    if (x.isStartElement() && x.name() == QLatin1String("Key"))
-                        failedKey = x.readElementText();
-                    else if (x.isStartElement() && x.name() == QLatin1String("Code"))
-                        failedCode = x.readElementText();
-                }
-                break;
-            }
-        }
-        if (!failedKey.isEmpty())
-            return makeError(QStringLiteral("s3.delete"),
-                             QStringLiteral("%1 could not delete %2: %3")
-                                 .arg(m_location.endpoint.authority(), failedKey, failedCode));
+        auto failures = deleteBatch(keys.mid(from, 1000));
+        if (!failures)
+            return failures.error();
+        if (!failures->isEmpty())
+            return makeError(
+                QStringLiteral("s3.delete"),
+                QStringLiteral("%1 could not delete %2: %3")
+                    .arg(m_location.endpoint.authority(), failures->first().key, failures->first().code));
     }
     return {};
 }
@@ -609,49 +620,17 @@ QList<Status> S3Client::deleteObjectsEach(const QStringList &keys) const
     results.reserve(keys.size());
     for (qsizetype from = 0; from < keys.size(); from += 1000) {
         const QStringList batch = keys.mid(from, 1000);
-        QByteArray xml = "<Delete xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Quiet>true</Quiet>";
-        for (const QString &key : batch)
-            xml += "<Object><Key>" + key.toHtmlEscaped().toUtf8() + "</Key></Object>";
-        xml += "</Delete>";
-        const QByteArray md5 = QCryptographicHash::hash(xml, QCryptographicHash::Md5).toBase64();
-        const S3Response r = execute({"POST",
-                                      QString(),
-                                      {{"delete", ""}},
-                                      {{"Content-MD5", md5}, {"Content-Type", "application/xml"}},
-                                      xml,
-                                      {}});
-        if (!r.ok() || isXmlError(r.body)) {
-            const Error error = errorFor(
-                r.ok() ? S3Response{500, 0, {}, r.body, r.headers, r.attempts, r.clockSkewSeconds} : r,
-                QStringLiteral("delete objects in bucket %1").arg(m_location.bucket));
+        auto failures = deleteBatch(batch);
+        if (!failures) {
             for (qsizetype i = 0; i < batch.size(); ++i)
-                results.append(error);
+                results.append(failures.error());
             continue;
         }
-        // Quiet mode lists only the failures: <Error><Key/><Code/><Message/></Error>.
         QHash<QString, QString> failed;
-        QXmlStreamReader x(r.body);
-        while (!x.atEnd()) {
-            if (x.readNext() != QXmlStreamReader::StartElement || x.name() != QLatin1String("Error"))
-                continue;
-            QString key;
-            QString code;
-            QString message;
-            while (!(x.readNext() == QXmlStreamReader::EndElement && x.name() == QLatin1String("Error")) &&
-                   !x.atEnd()) {
-                if (!x.isStartElement())
-                    continue;
-                if (x.name() == QLatin1String("Key"))
-                    key = x.readElementText();
-                else if (x.name() == QLatin1String("Code"))
-                    code = x.readElementText();
-                else if (x.name() == QLatin1String("Message"))
-                    message = x.readElementText();
-            }
-            if (!key.isEmpty())
-                failed.insert(
-                    key, message.isEmpty() ? code : code + QStringLiteral(" (") + message + QLatin1Char(')'));
-        }
+        for (const DeleteFailure &failure : std::as_const(*failures))
+            failed.insert(failure.key, failure.message.isEmpty() ? failure.code
+                                                                 : failure.code + QStringLiteral(" (") +
+                                                                       failure.message + QLatin1Char(')'));
         for (const QString &key : batch) {
             const auto it = failed.constFind(key);
             if (it == failed.constEnd())

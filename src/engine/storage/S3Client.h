@@ -139,6 +139,17 @@ public:
 private:
     S3Client(S3Location location, SigV4Signer::Credentials credentials, Options options);
 
+    // One <Error> entry of a DeleteObjects answer (quiet mode lists only the failures).
+    struct DeleteFailure
+    {
+        QString key;
+        QString code;
+        QString message;
+    };
+    // One DeleteObjects request for at most 1,000 keys: the keys it could not delete, in the
+    // answer's order; an error when the request itself failed.
+    Result<QList<DeleteFailure>> deleteBatch(const QStringList &batch) const;
+
     S3Location m_location;
     QString m_accessKeyId;  // not secret: named in error messages
     QString m_secretSource; // where the secret came from, for messages
