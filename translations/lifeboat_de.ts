@@ -305,6 +305,38 @@
         <source>Its age key was never exported (see below).</source>
         <translation>Sein age-Schlüssel wurde nie exportiert (siehe unten).</translation>
     </message>
+    <message>
+        <source>Last verified: never by a test restore · integrity checked %1</source>
+        <translation>Zuletzt geprüft: nie durch eine Testwiederherstellung · Integrität geprüft %1</translation>
+    </message>
+    <message>
+        <source>Last verified: never by a test restore · integrity check FAILED %1</source>
+        <translation>Zuletzt geprüft: nie durch eine Testwiederherstellung · Integritätsprüfung FEHLGESCHLAGEN %1</translation>
+    </message>
+    <message>
+        <source>Recovery point: %1 target, %2 last gap</source>
+        <translation>Wiederherstellungspunkt: Ziel %1, letzte Lücke %2</translation>
+    </message>
+    <message>
+        <source>Recovery point: %1 target</source>
+        <translation>Wiederherstellungspunkt: Ziel %1</translation>
+    </message>
+    <message>
+        <source>Recovery point: %1 last gap (no schedule)</source>
+        <translation>Wiederherstellungspunkt: letzte Lücke %1 (kein Zeitplan)</translation>
+    </message>
+    <message>
+        <source>Recovery point: unknown (no schedule)</source>
+        <translation>Wiederherstellungspunkt: unbekannt (kein Zeitplan)</translation>
+    </message>
+    <message>
+        <source>recovery time: %1 (measured)</source>
+        <translation>Wiederherstellungszeit: %1 (gemessen)</translation>
+    </message>
+    <message>
+        <source>recovery time: not measured yet (verify with a test restore)</source>
+        <translation>Wiederherstellungszeit: noch nicht gemessen (mit einer Testwiederherstellung prüfen)</translation>
+    </message>
 </context>
 <context>
     <name>lifeboat::DashboardView</name>

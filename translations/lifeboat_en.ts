@@ -305,6 +305,38 @@
         <source>Its age key was never exported (see below).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Last verified: never by a test restore · integrity checked %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last verified: never by a test restore · integrity check FAILED %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery point: %1 target, %2 last gap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery point: %1 target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery point: %1 last gap (no schedule)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery point: unknown (no schedule)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recovery time: %1 (measured)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recovery time: not measured yet (verify with a test restore)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lifeboat::DashboardView</name>

@@ -88,6 +88,13 @@ Result<CatalogSnapshot> CatalogReader::read() const
                 break;
             }
         }
+        for (const RunRecord &run : std::as_const(*runs)) {
+            if (run.kind == QLatin1String("verify") && run.isFinished() &&
+                run.state != RunRecord::State::Cancelled) {
+                summary.lastVerifyRun = run;
+                break;
+            }
+        }
         if (!own.isEmpty())
             summary.newestArtifactId = own.first().id;
         for (const ArtifactRecord &artifact : own) {
@@ -113,6 +120,10 @@ Result<CatalogSnapshot> CatalogReader::read() const
             return health.error();
         summary.healthLevel = health->level;
         summary.healthReasons = health->reasons();
+        if (health->intervalSeconds)
+            summary.rpoTargetSeconds = double(*health->intervalSeconds);
+        summary.rpoMeasuredSeconds = health->rpoMeasuredSeconds;
+        summary.rtoSeconds = health->rtoSeconds;
         snapshot.profiles.append(summary);
     }
     return snapshot;

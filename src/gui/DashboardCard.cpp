@@ -63,6 +63,7 @@ DashboardCard::DashboardCard(QWidget *parent)
     m_lastBackup = addLine("lastBackup");
     m_lastVerified = addLine("lastVerified");
     m_nextRun = addLine("nextRun");
+    m_recovery = addLine("recoveryObjectives");
 
     // The warning banner: the palette's alternate base with its text colour, so it reads in light
     // and dark palettes alike (no fixed colours).
@@ -146,7 +147,16 @@ void DashboardCard::setSummary(const ProfileSummary &summary, const QDateTime &n
                                        DisplayFormat::size(summary.lastBackupBytes), status));
     }
     if (!summary.lastVerifiedUtc.isValid()) {
-        m_lastVerified->setText(tr("Last verified: never"));
+        // No test restore yet; an integrity check (checksums, decryption, archive) is still news.
+        const RunRecord &check = summary.lastVerifyRun;
+        if (check.id == 0)
+            m_lastVerified->setText(tr("Last verified: never"));
+        else if (check.state == RunRecord::State::Succeeded)
+            m_lastVerified->setText(tr("Last verified: never by a test restore · integrity checked %1")
+                                        .arg(DisplayFormat::age(check.finishedUtc, nowUtc)));
+        else
+            m_lastVerified->setText(tr("Last verified: never by a test restore · integrity check FAILED %1")
+                                        .arg(DisplayFormat::age(check.finishedUtc, nowUtc)));
     } else if (summary.lastVerifyState == QLatin1String("failed")) {
         m_lastVerified->setText(
             tr("Last verified: %1 · FAILED").arg(DisplayFormat::age(summary.lastVerifiedUtc, nowUtc)));
@@ -168,6 +178,26 @@ void DashboardCard::setSummary(const ProfileSummary &summary, const QDateTime &n
     else
         m_nextRun->setText(
             tr("Next run: %1 (%2)").arg(DisplayFormat::dateTime(summary.nextRunUtc), summary.scheduleText));
+
+    // Recovery objectives, as measured: how much could be lost (the schedule's interval and the
+    // last actual gap) and how long a restore takes (the last test restore).
+    const auto span = [](double seconds) {
+        return DisplayFormat::duration(qint64(seconds * 1000));
+    };
+    QString rpo;
+    if (summary.rpoTargetSeconds > 0 && summary.rpoMeasuredSeconds >= 0)
+        rpo = tr("Recovery point: %1 target, %2 last gap")
+                  .arg(span(summary.rpoTargetSeconds), span(summary.rpoMeasuredSeconds));
+    else if (summary.rpoTargetSeconds > 0)
+        rpo = tr("Recovery point: %1 target").arg(span(summary.rpoTargetSeconds));
+    else if (summary.rpoMeasuredSeconds >= 0)
+        rpo = tr("Recovery point: %1 last gap (no schedule)").arg(span(summary.rpoMeasuredSeconds));
+    else
+        rpo = tr("Recovery point: unknown (no schedule)");
+    const QString rto = summary.rtoSeconds >= 0
+                            ? tr("recovery time: %1 (measured)").arg(span(summary.rtoSeconds))
+                            : tr("recovery time: not measured yet (verify with a test restore)");
+    m_recovery->setText(rpo + QStringLiteral(" · ") + rto);
 
     m_banner->setVisible(summary.identityNeverExported);
     m_bannerText->setText(tr("The age key of %1 exists only in this computer's keychain. If this computer is "

@@ -42,6 +42,7 @@ private:
     QLabel *m_lastBackup = nullptr;
     QLabel *m_lastVerified = nullptr;
     QLabel *m_nextRun = nullptr;
+    QLabel *m_recovery = nullptr; // measured RPO and RTO
     QFrame *m_banner = nullptr;
     QLabel *m_bannerText = nullptr;
     QPushButton *m_backUp = nullptr;

@@ -24,6 +24,13 @@ struct ProfileSummary
     QString lastVerifyState;        // "verified" or "failed"
     double lastRestoreSeconds = -1; // measured restore time of that verification
     qint64 newestArtifactId = 0;    // the newest backup (Verify checks its run's artifacts)
+    RunRecord lastVerifyRun;        // the newest verify run (integrity or test restore; id 0: none)
+
+    // Measured recovery objectives (from the HealthReport): the schedule's interval (RPO target),
+    // the largest last gap between backups, and the last test restore's time (RTO); < 0 = unknown.
+    double rpoTargetSeconds = -1;
+    double rpoMeasuredSeconds = -1;
+    double rtoSeconds = -1;
 
     // The catalog's secret index: the profile has an age identity in the keychain that was never
     // written to a recovery kit (its only copy is this machine's keychain).

@@ -288,6 +288,16 @@ void TestProfileWorkflow::wizardCreatesAProfileAndTheDashboardBacksItUp()
     const JobInfo check = finished.first().first().value<JobInfo>();
     QCOMPARE(check.kind, QStringLiteral("integrity"));
     QVERIFY2(check.state == JobInfo::State::Succeeded, qPrintable(check.message));
+    // The card tells the integrity check from a test restore, and shows the measured objectives:
+    // the daily schedule's recovery point target; no recovery time until a test restore.
+    dashboard.setSnapshot(readSnapshot(paths));
+    const QString verified = card->findChild<QLabel *>(QStringLiteral("lastVerified"))->text();
+    QVERIFY2(
+        verified.startsWith(QStringLiteral("Last verified: never by a test restore · integrity checked")),
+        qPrintable(verified));
+    const QString recovery = card->findChild<QLabel *>(QStringLiteral("recoveryObjectives"))->text();
+    QVERIFY2(recovery.startsWith(QLatin1String("Recovery point: 24 h 0 min target")), qPrintable(recovery));
+    QVERIFY2(recovery.contains(QLatin1String("recovery time: not measured yet")), qPrintable(recovery));
 
     // Export the recovery kit (0600) and the banner goes.
     const QString kit = m_tmp.filePath(QStringLiteral("kit.txt"));
@@ -358,7 +368,8 @@ void TestProfileWorkflow::s3PresetsBuildTheUrl()
     bucket->setText(QStringLiteral("backups"));
     const QList<std::pair<QString, QString>> cases{
         {QStringLiteral("eu-central-1"), QStringLiteral("s3://backups?region=eu-central-1")},
-        {QStringLiteral("0123456789abcdef0123456789abcdef"), QStringLiteral("s3://backups?endpoint=r2:0123456789abcdef0123456789abcdef")},
+        {QStringLiteral("0123456789abcdef0123456789abcdef"),
+         QStringLiteral("s3://backups?endpoint=r2:0123456789abcdef0123456789abcdef")},
         {QStringLiteral("us-west-004"), QStringLiteral("s3://backups?endpoint=b2:us-west-004")},
         {QStringLiteral("https://minio.example:9000"),
          QStringLiteral("s3://backups?endpoint=https://minio.example:9000&style=path")},
