@@ -362,8 +362,11 @@ void ProfileEditor::updateS3Fields()
                             tr("e.g. https://minio.example:9000")};
     m_s3PlaceLabel->setText(labels.value(provider));
     m_s3Place->setPlaceholderText(hints.value(provider));
-    m_s3Region->setEnabled(provider == 3);
-    m_s3Style->setEnabled(provider == 3);
+    // Only "MinIO or other" asks for a region and an addressing style; the presets know theirs.
+    if (auto *form = qobject_cast<QFormLayout *>(m_s3Region->parentWidget()->layout())) {
+        form->setRowVisible(m_s3Region, provider == 3);
+        form->setRowVisible(m_s3Style, provider == 3);
+    }
 
     const QString bucket = m_s3Bucket->text().trimmed();
     if (bucket.isEmpty()) {
