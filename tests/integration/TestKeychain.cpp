@@ -174,7 +174,8 @@ void TestKeychain::retriesOnceWhenTheServiceStartsLate()
     QVERIFY(!written.isFinished()); // waiting for its retry, not failed
     ensureKeyring();
     written.waitForFinished();
-    QVERIFY2(written.result(), qPrintable(written.result().error().message));
+    const Status writeStatus = written.result();
+    QVERIFY2(writeStatus.ok(), writeStatus.ok() ? "" : qPrintable(writeStatus.error().message));
     QVERIFY2(timer.elapsed() >= 4000,
              "the write succeeded before its retry: the service was up from the start?");
     auto read = store.readNow({QStringLiteral("late"), SecretKind::DbPassword});
