@@ -982,6 +982,24 @@ Status Catalog::setAlertState(const AlertStateEntry &e)
     return {};
 }
 
+Status Catalog::inWriteTransaction(const std::function<Status()> &work)
+{
+    QSqlQuery q(db());
+    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return sqlError(q.lastError(), QStringLiteral("start a write transaction"));
+    const Status result = work();
+    if (!result.ok()) {
+        q.exec(QStringLiteral("ROLLBACK"));
+        return result;
+    }
+    if (!q.exec(QStringLiteral("COMMIT"))) {
+        const QSqlError error = q.lastError();
+        q.exec(QStringLiteral("ROLLBACK"));
+        return sqlError(error, QStringLiteral("commit a write transaction"));
+    }
+    return {};
+}
+
 Status Catalog::clearAlertState(const QString &profileName, const QString &subject, const QString &condition)
 {
     QSqlQuery q(db());

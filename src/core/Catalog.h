@@ -145,6 +145,11 @@ public:
     Status setAlertState(const AlertStateEntry &entry);
     Status clearAlertState(const QString &profileName, const QString &subject, const QString &condition);
 
+    // Runs `work` in one write transaction taken up front (BEGIN IMMEDIATE): another process doing
+    // the same waits (busy timeout) and then sees what this one wrote — read, decide and write as
+    // one step (the alert de-duplication of the app and a timer). Rolled back when `work` fails.
+    Status inWriteTransaction(const std::function<Status()> &work);
+
 private:
     explicit Catalog(QString path, QString connectionName);
     Status migrate();

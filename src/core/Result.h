@@ -46,7 +46,11 @@ public:
     const T *operator->() const { return &value(); }
     T *operator->() { return &value(); }
 
-    const Error &error() const { return std::get<1>(m_data); }
+    const Error &error() const
+    {
+        Q_ASSERT(!ok());
+        return std::get<1>(m_data);
+    }
 
 private:
     std::variant<T, Error> m_data;
@@ -62,7 +66,12 @@ public:
 
     bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }
-    const Error &error() const { return *m_error; }
+    // Only on failure: asking a success for its error is a bug (caught by Q_ASSERT in debug builds).
+    const Error &error() const
+    {
+        Q_ASSERT(m_error.has_value());
+        return *m_error;
+    }
 
 private:
     std::optional<Error> m_error;

@@ -128,6 +128,7 @@ private slots:
     void crashLeavesRunRunning();
     void concurrentWriters();
     void concurrentFirstOpen();
+    void writeTransactionCommitsOrRollsBack();
 
 private:
     std::unique_ptr<Catalog> openCatalog(const QString &path);
@@ -834,6 +835,38 @@ void TestCatalog::concurrentFirstOpen()
         QCOMPARE(all->size(), Threads);
         QCOMPARE(fileMode(path), 0600);
     }
+}
+
+void TestCatalog::writeTransactionCommitsOrRollsBack()
+{
+    auto catalog = openCatalog(m_path);
+    QVERIFY(catalog);
+    Catalog::AlertStateEntry entry;
+    entry.profileName = QStringLiteral("prod");
+    entry.subject = QStringLiteral("shop");
+    entry.condition = QStringLiteral("stale");
+    entry.state = QStringLiteral("failing");
+
+    // A failing step rolls back what the transaction wrote before it.
+    const Status failed = catalog->inWriteTransaction([&]() -> Status {
+        if (Status s = catalog->setAlertState(entry); !s)
+            return s;
+        return makeError(QStringLiteral("test.fail"), QStringLiteral("the decision failed"));
+    });
+    QVERIFY(!failed.ok());
+    QCOMPARE(failed.error().code, QStringLiteral("test.fail"));
+    auto none = catalog->alertStates(QStringLiteral("prod"));
+    VERIFY_OK(none);
+    QVERIFY(none->isEmpty());
+
+    // A successful one commits; another connection (another process) sees it afterwards.
+    VERIFY_OK(catalog->inWriteTransaction([&]() -> Status { return catalog->setAlertState(entry); }));
+    auto other = openCatalog(m_path);
+    QVERIFY(other);
+    auto seen = other->alertStates(QStringLiteral("prod"));
+    VERIFY_OK(seen);
+    QCOMPARE(seen->size(), 1);
+    QCOMPARE(seen->first().state, QStringLiteral("failing"));
 }
 
 QTEST_GUILESS_MAIN(TestCatalog)

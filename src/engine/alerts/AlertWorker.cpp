@@ -111,20 +111,29 @@ void AlertWorker::checkProfile(const Profile &profile)
         a.timeUtc = now;
         alerts.append(a);
     } else {
-        auto stored = m_catalog->alertStates(profile.name);
-        if (!stored) {
-            warn(stored.error().message, m_current.runId);
+        // Read, decide and record in one write transaction: the app and a timer evaluating the
+        // same change at once serialise here, and the second sees the first one's state (no
+        // second alert).
+        AlertDecision decision;
+        const Status recorded = m_catalog->inWriteTransaction([&]() -> Status {
+            auto stored = m_catalog->alertStates(profile.name);
+            if (!stored)
+                return stored.error();
+            decision = AlertEvaluator::evaluate(*report, *stored, now, profile.alerts.reminderHours);
+            for (const Catalog::AlertStateEntry &e : decision.upserts) {
+                if (Status s = m_catalog->setAlertState(e); !s)
+                    return s;
+            }
+            for (const Catalog::AlertStateEntry &e : decision.removals) {
+                if (Status s = m_catalog->clearAlertState(e.profileName, e.subject, e.condition); !s)
+                    return s;
+            }
+            return {};
+        });
+        if (!recorded) {
+            // Nothing recorded, so nothing is sent: the next pass decides again.
+            warn(recorded.error().message, m_current.runId);
             return;
-        }
-        const AlertDecision decision =
-            AlertEvaluator::evaluate(*report, *stored, now, profile.alerts.reminderHours);
-        for (const Catalog::AlertStateEntry &e : decision.upserts) {
-            if (Status s = m_catalog->setAlertState(e); !s)
-                warn(s.error().message, m_current.runId);
-        }
-        for (const Catalog::AlertStateEntry &e : decision.removals) {
-            if (Status s = m_catalog->clearAlertState(e.profileName, e.subject, e.condition); !s)
-                warn(s.error().message, m_current.runId);
         }
         alerts = decision.alerts;
         for (Alert &a : alerts)
