@@ -195,22 +195,25 @@ int Cli::cmdSecret(const QStringList &args)
         return fail(s.error());
     ProfileSecrets secrets(*secretStore(), *m_catalog);
     const QString description = secretKindDescription(*kind);
+    // What was done, as JSON ({"profile", "kind", key: true}) or one line.
+    auto report = [&](const char *key, const char *where) {
+        if (m_json) {
+            QJsonObject o;
+            o.insert(QLatin1String("profile"), profileName);
+            o.insert(QLatin1String("kind"), secretKindName(*kind));
+            o.insert(QLatin1String(key), true);
+            printJson(o);
+        } else {
+            cliOut() << "the " << description << " of profile '" << profileName << "' " << where << Qt::endl;
+        }
+        return 0;
+    };
 
     if (sub == QLatin1String("delete")) {
         auto removed = secrets.remove(profileName, *kind);
         if (!removed)
             return fail(removed.error());
-        if (m_json) {
-            QJsonObject o;
-            o.insert(QLatin1String("profile"), profileName);
-            o.insert(QLatin1String("kind"), secretKindName(*kind));
-            o.insert(QLatin1String("deleted"), true);
-            printJson(o);
-        } else {
-            cliOut() << "the " << description << " of profile '" << profileName
-                     << "' is no longer in the keychain" << Qt::endl;
-        }
-        return 0;
+        return report("deleted", "is no longer in the keychain");
     }
 
     auto profile = m_catalog->profile(profileName);
@@ -232,17 +235,7 @@ int Cli::cmdSecret(const QStringList &args)
     value->fill('\0');
     if (!stored)
         return fail(stored.error());
-    if (m_json) {
-        QJsonObject o;
-        o.insert(QLatin1String("profile"), profileName);
-        o.insert(QLatin1String("kind"), secretKindName(*kind));
-        o.insert(QLatin1String("stored"), true);
-        printJson(o);
-    } else {
-        cliOut() << "the " << description << " of profile '" << profileName << "' is stored in the keychain"
-                 << Qt::endl;
-    }
-    return 0;
+    return report("stored", "is stored in the keychain");
 }
 
 int Cli::cmdKey(const QStringList &args)

@@ -15,17 +15,24 @@ std::optional<qint64> CatalogHealth::scheduleInterval(const Profile &profile)
     return rule->nominalIntervalSeconds();
 }
 
-Result<HealthReport> CatalogHealth::evaluate(const Catalog &catalog, const Profile &profile,
-                                             const QDateTime &nowUtc)
+HealthEvaluator::Input CatalogHealth::inputFor(const Profile &profile, const QDateTime &nowUtc)
 {
     HealthEvaluator::Input input;
     input.profile = profile;
     input.nowUtc = nowUtc;
-    input.intervalSeconds = scheduleInterval(profile);
-    if (input.intervalSeconds) {
-        if (auto rule = ScheduleRule::parse(profile.schedule))
+    if (!profile.schedule.isEmpty() && profile.scheduleEnabled) {
+        if (auto rule = ScheduleRule::parse(profile.schedule); rule && rule->nominalIntervalSeconds() > 0) {
+            input.intervalSeconds = rule->nominalIntervalSeconds();
             input.scheduleDescription = rule->describe();
+        }
     }
+    return input;
+}
+
+Result<HealthReport> CatalogHealth::evaluate(const Catalog &catalog, const Profile &profile,
+                                             const QDateTime &nowUtc)
+{
+    HealthEvaluator::Input input = inputFor(profile, nowUtc);
     auto runs = catalog.runs(profile.name, 500);
     if (!runs)
         return runs.error();

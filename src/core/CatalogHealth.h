@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Catalog.h"
+#include "core/HealthEvaluator.h"
 #include "core/HealthReport.h"
 #include "core/Profile.h"
 
@@ -19,6 +20,10 @@ public:
                                          const QDateTime &nowUtc);
     // The nominal interval of the profile's schedule; none for a manual (or disabled) schedule.
     static std::optional<qint64> scheduleInterval(const Profile &profile);
+    // The evaluator's input without the catalog's facts: profile, time, and the schedule's
+    // interval and wording (the rule parsed once). Callers that already read the profile's runs
+    // and secret index (the GUI's CatalogReader) add them and the artifacts themselves.
+    static HealthEvaluator::Input inputFor(const Profile &profile, const QDateTime &nowUtc);
 };
 
 } // namespace lifeboat

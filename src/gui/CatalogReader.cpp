@@ -108,22 +108,29 @@ Result<CatalogSnapshot> CatalogReader::read() const
         auto secrets = m_catalog->secrets(profile.name);
         if (!secrets)
             return secrets.error();
+        // Health from what this read already has (runs, the secret index); only the history of
+        // backups including pruned ones is read for it.
+        HealthEvaluator::Input healthInput = CatalogHealth::inputFor(profile, Clock::instance().nowUtc());
+        healthInput.runs = *runs;
         for (const Catalog::SecretEntry &entry : std::as_const(*secrets)) {
             if (entry.kind == secretKindName(SecretKind::AgeIdentity)) {
                 summary.hasIdentity = true;
                 summary.identityNeverExported = !entry.exportedUtc.isValid();
+                healthInput.identity = entry;
             }
         }
         describeSchedule(summary);
-        auto health = CatalogHealth::evaluate(*m_catalog, profile, Clock::instance().nowUtc());
-        if (!health)
-            return health.error();
-        summary.healthLevel = health->level;
-        summary.healthReasons = health->reasons();
-        if (health->intervalSeconds)
-            summary.rpoTargetSeconds = double(*health->intervalSeconds);
-        summary.rpoMeasuredSeconds = health->rpoMeasuredSeconds;
-        summary.rtoSeconds = health->rtoSeconds;
+        auto history = m_catalog->artifacts(profile.name, true);
+        if (!history)
+            return history.error();
+        healthInput.artifacts = *history;
+        const HealthReport health = HealthEvaluator::evaluate(healthInput);
+        summary.healthLevel = health.level;
+        summary.healthReasons = health.reasons();
+        if (health.intervalSeconds)
+            summary.rpoTargetSeconds = double(*health.intervalSeconds);
+        summary.rpoMeasuredSeconds = health.rpoMeasuredSeconds;
+        summary.rtoSeconds = health.rtoSeconds;
         snapshot.profiles.append(summary);
     }
     return snapshot;
