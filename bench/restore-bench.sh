@@ -3,24 +3,31 @@
 #
 # Builds the same deterministic database as bench/backup-bench.sh (bench/sql/*.sql; scale 1
 # is about 1 GB) in its own throwaway PostgreSQL cluster, takes a plain dump
-# (pg_dump -Fc -Z0) and a Lifeboat backup of it (neither timed), then measures in one run,
-# each under GNU time (wall, user+sys CPU, peak RSS) with a process-tree RSS sampler:
+# (pg_dump -Fc -Z0) and a Lifeboat backup of it (once, neither timed), then measures in one
+# run, each under GNU time (wall, user+sys CPU, peak RSS) with a process-tree RSS sampler:
 #   1. pg_restore -j2 -d NEWDB plain.dump        the floor, into a fresh database
 #   2. lifeboat-cli restore ID --to-db NEWDB --jobs 2
 #   3. lifeboat-cli restore ID --to-db NEWDB     streaming (age -> zstd -> pg_restore, one job)
 #   4. lifeboat-cli verify ID --restore          deep verification in a throwaway cluster
-# and reports Lifeboat restore --jobs 2 / pg_restore -j2 (target <= 1.10) and deep
-# verification / Lifeboat streaming restore (target <= 1.25; verification restores as one
-# stream too). A Lifeboat step fails when the CLI exits non-zero or prints a MISMATCH (or
-# MISSING) line in its row-count comparison.
+# as --repeat N rounds, each round running 1 -> 2 -> 3 -> 4 (interleaved, so that the
+# machine's drift hits every method alike), with a fresh database, a CHECKPOINT and a sync
+# between steps. Per method it reports the median wall time (and min-max), the medians of
+# client and server CPU and the largest peak RSS over the rounds, plus a per-round table.
+# Targets use the ratio of the medians: Lifeboat restore --jobs 2 / pg_restore -j2
+# (target <= 1.10) and deep verification / Lifeboat streaming restore (target <= 1.25;
+# verification restores as one stream too); the per-round ratios (min-median-max) are
+# given for reference. A step fails when it fails in any round (the report names the round);
+# a Lifeboat step fails when the CLI exits non-zero or prints a MISMATCH (or MISSING) line in
+# its row-count comparison. A failed step is not run again in later rounds.
 # PostgreSQL refuses to run as root, so as root step 4 runs the CLI as the unprivileged user
 # that runs the bench server (lifeboat-test), with the config dir, backup and key handed to
 # it. When that user cannot run the CLI (or with --verify-target) step 4 verifies into a
 # scratch database on the bench server instead (verify --restore --target URI); the report
 # says which.
 #
-# Usage: bench/restore-bench.sh [--scale F] [options]
+# Usage: bench/restore-bench.sh [--scale F] [--repeat N] [options]
 #   --scale F        database size: 1 = ~1 GB, 4 = ~4 GB, 0.05 = quick smoke run (default 1)
+#   --repeat N       rounds of the four steps (default 3); 1 measures each step once
 #   --cli PATH       lifeboat-cli to measure (default: build it with the release preset)
 #   --no-build       do not build; use build/release's or build/dev's lifeboat-cli
 #   --workdir DIR    keep the cluster and generated database in DIR and reuse them next
@@ -31,11 +38,14 @@
 #   --verify-target  deep verification into a scratch database on the bench server
 #                    (verify --restore --target URI) rather than a throwaway cluster
 # Output: the report on stdout (progress on stderr) and in the report file. Exit status 0
-# when every step worked, 1 when a step failed (the report says which and why); missed
-# targets are marked in the report but do not change the exit status.
+# when every step worked in every round, 1 when a step failed (the report says which, in
+# which round and why); missed targets are marked in the report but do not change the exit
+# status.
+# Time: N times the four steps (at scale 1 on two cores, about 1.5 minutes per round).
 # Disk: about 5x the database size in the work dir, under /var/tmp rather than /tmp (often a
-# RAM-backed tmpfs). The CLI's own temporary files (the --jobs copy of the archive, the
-# throwaway cluster) go to the work dir as well: TMPDIR points there.
+# RAM-backed tmpfs); the plain dump stays until the last round's floor step. The CLI's own
+# temporary files (the --jobs copy of the archive, the throwaway cluster) go to the work dir
+# as well: TMPDIR points there.
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
@@ -51,6 +61,7 @@ build_cli=1
 workdir=""
 out=""
 verify_target=0
+repeat=3
 usage() { sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"; }
 while (($# > 0)); do
     case $1 in
@@ -60,12 +71,15 @@ while (($# > 0)); do
     --no-build) build_cli=0; shift ;;
     --workdir) workdir=${2:?--workdir needs a directory}; shift 2 ;;
     --out) out=${2:?--out needs a file}; shift 2 ;;
+    --repeat) repeat=${2:?--repeat needs a number}; shift 2 ;;
+    --repeat=*) repeat=${1#*=}; shift ;;
     --verify-target) verify_target=1; shift ;;
     -h | --help) usage; exit 0 ;;
     *) lb_die "unknown argument: $1 (see --help)" ;;
     esac
 done
 bench_check_scale "$scale"
+[[ $repeat =~ ^[1-9][0-9]{0,2}$ ]] || lb_die "--repeat must be a whole number from 1 to 999, not '$repeat'"
 [[ -z $cli || -x $cli ]] || lb_die "--cli $cli is not an executable"
 
 # Everything below runs inside a private D-Bus session with an unlocked keyring, in case the
@@ -187,22 +201,22 @@ stop_sandboxes() {
     return 0
 }
 
-# Runs "$@" for step $1 under GNU time, output in $work/out/$1.log, sampling the peak RSS of
-# its process tree and the CPU time of the server it restores into: $2 is "bench" (the bench
-# cluster) or "sandbox:DIR" (the throwaway cluster the CLI starts under DIR). Sets M_RC,
+# Runs "$@" for run $1 (step-rN) under GNU time, output in $work/out/$1.log, sampling the peak
+# RSS of its process tree and the CPU time of the server it restores into: $2 is "bench" (the
+# bench cluster) or "sandbox:DIR" (the throwaway cluster the CLI starts under DIR). Sets M_RC,
 # T_WALL T_CPU T_RSS_KIB (GNU time), M_SRV_CPU (seconds) and M_LOG.
 measure() {
-    local step=$1 srv=$2
+    local run=$1 srv=$2
     shift 2
-    M_LOG="$work/out/$step.log"
+    M_LOG="$work/out/$run.log"
     local ticks0=0 rc=0 sampler cpu_sampler=""
     [[ $srv == bench ]] && cluster_ticks "$pgdata/postmaster.pid" && ticks0=$TICKS
-    /usr/bin/time -f "$TIME_FMT" -o "$tm/$step" "$@" >"$M_LOG" 2>&1 &
+    /usr/bin/time -f "$TIME_FMT" -o "$tm/$run" "$@" >"$M_LOG" 2>&1 &
     MEASURED_PID=$!
-    sample_tree_rss "$MEASURED_PID" "$tm/$step.rss" &
+    sample_tree_rss "$MEASURED_PID" "$tm/$run.rss" &
     sampler=$!
     if [[ $srv == sandbox:* ]]; then
-        sample_sandbox_cpu "$MEASURED_PID" "${srv#sandbox:}" "$tm/$step.srv" &
+        sample_sandbox_cpu "$MEASURED_PID" "${srv#sandbox:}" "$tm/$run.srv" &
         cpu_sampler=$!
     fi
     wait "$MEASURED_PID" || rc=$?
@@ -211,43 +225,103 @@ measure() {
     M_RC=$rc
     if [[ -n $cpu_sampler ]]; then
         wait "$cpu_sampler" || true
-        M_SRV_CPU=$(cat "$tm/$step.srv" 2>/dev/null || echo 0)
+        M_SRV_CPU=$(cat "$tm/$run.srv" 2>/dev/null || echo 0)
     else
         # Backends exit just after their client does; give the postmaster a moment to reap them.
         sleep 0.3
         cluster_ticks "$pgdata/postmaster.pid"
         M_SRV_CPU=$(awk -v a="$ticks0" -v b="$TICKS" -v hz="$CLK_TCK" 'BEGIN { printf "%.2f", (b - a) / hz }')
     fi
-    read_time "$tm/$step" || true
+    read_time "$tm/$run" || true
 }
 
-# Checks a Lifeboat step's output and records its result. $1 step, $2 label for errors.
-# Sets ROWCHECK[$step] and STATUS[$step].
+# "in round R of N: " when there is more than one round (for failure messages).
+round_tag() { ((repeat == 1)) || printf 'in round %s of %s: ' "$1" "$repeat"; }
+
+# A step is run in a round unless it has failed (in preparation or an earlier round).
+runnable() { [[ ${STATUS[$1]:-ok} == ok ]]; }
+
+# Records the measurement (measure's T_* and M_*) of step $1 in round $2.
+record_round() {
+    local key="$1:$2"
+    R_WALL[$key]=$T_WALL R_CPU[$key]=$T_CPU R_SRV[$key]=$M_SRV_CPU
+    STATUS[$1]=ok
+}
+
+# Checks a Lifeboat step's output and records its result. $1 step, $2 round, $3 label for
+# errors. Sets ROWCHECK[$step] (on a difference), STATUS[$step], and for the round R_OKN and
+# R_SPLIT (Lifeboat's own split: "integrity restore rest" seconds).
 lifeboat_result() {
-    local step=$1 what=$2 okn bad split
+    local step=$1 round=$2 what=$3 okn bad split tag
+    tag=$(round_tag "$round")
     okn=$(grep -cE '^ok +' "$M_LOG" || true)
     bad=$(grep -E '^(MISMATCH|MISSING) ' "$M_LOG" | head -n 3 | tr '\n' ';' || true)
     if [[ -n $bad ]]; then
-        ROWCHECK[$step]="❌ ${bad%;}"
-        fail_step "$step" "\`$what\` reported a difference from the manifest: ${bad%;}"
+        ROWCHECK[$step]="❌ ${tag}${bad%;}"
+        fail_step "$step" "${tag}\`$what\` reported a difference from the manifest: ${bad%;}"
         return 1
     fi
     if ((M_RC != 0)); then
-        fail_step "$step" "\`$what\` exited with status $M_RC: $(grep -v '^ok ' "$M_LOG" | tail -n 3 | tr '\n' ' ')"
+        fail_step "$step" "${tag}\`$what\` exited with status $M_RC: $(grep -v '^ok ' "$M_LOG" | tail -n 3 | tr '\n' ' ')"
         return 1
     fi
     if ((okn == 0)); then
-        fail_step "$step" "\`$what\` printed no row-count comparison (no \"ok\" lines): $(tail -n 3 "$M_LOG" | tr '\n' ' ')"
+        fail_step "$step" "${tag}\`$what\` printed no row-count comparison (no \"ok\" lines): $(tail -n 3 "$M_LOG" | tr '\n' ' ')"
         return 1
     fi
-    ROWCHECK[$step]="✅ $okn \"ok\" lines"
+    R_OKN[$step:$round]=$okn
     # "restored ... in 12.3 s (integrity check 4.5 s)": Lifeboat's own split of the time.
     split=$(sed -n 's/^restored .* in \([0-9.]*\) s (integrity check \([0-9.]*\) s)$/\2 \1/p' "$M_LOG" | tail -n1)
     if [[ -n $split ]]; then
-        SPLIT[$step]=$(awk -v w="$T_WALL" -v s="$split" 'BEGIN { split(s, a, " ");
-            printf "integrity check %.1f s · restore %.1f s · rest %.1f s", a[1], a[2], w - a[1] - a[2] }')
+        R_SPLIT[$step:$round]=$(awk -v w="$T_WALL" -v s="$split" 'BEGIN { split(s, a, " ");
+            printf "%s %s %.2f", a[1], a[2], w - a[1] - a[2] }')
     fi
-    STATUS[$step]=ok
+    return 0
+}
+
+# Sets VALS to the values of per-round array $1 (keys "step:round") for step $2, in round
+# order, skipping rounds without one.
+round_values() {
+    local -n _values=$1
+    local r
+    VALS=()
+    for ((r = 1; r <= repeat; r++)); do
+        [[ -n ${_values[$2:$r]:-} ]] && VALS+=("${_values[$2:$r]}")
+    done
+    return 0
+}
+
+# "median min max" of the numbers given (the median of an even count is the mean of the
+# middle two).
+stats() {
+    printf '%s\n' "$@" | sort -g | awk 'NF { v[++n] = $1 } END {
+        if (n == 0) { print "0 0 0"; exit }
+        m = (n % 2) ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+        printf "%.4f %s %s\n", m, v[1], v[n] }'
+}
+
+# Median of the values of per-round array $1 for step $2.
+round_median() {
+    local m _
+    round_values "$1" "$2"
+    read -r m _ <<<"$(stats "${VALS[@]}")"
+    printf '%s' "$m"
+}
+
+# Per-round ratios R_WALL[$1] / R_WALL[$2] as "min–median–max" (3 decimals).
+round_ratios() {
+    local r ratios=() med lo hi
+    for ((r = 1; r <= repeat; r++)); do
+        ratios+=("$(ratio "${R_WALL[$1:$r]}" "${R_WALL[$2:$r]}")")
+    done
+    read -r med lo hi <<<"$(stats "${ratios[@]}")"
+    printf '%s–%s–%s' "$lo" "$(fmt "$med" %.3f)" "$hi"
+}
+
+# Merges the rounds' RSS files of step $1 (largest per process name) into $tm/$1.rss.
+merge_rss() {
+    cat "$tm/$1"-r*.rss 2>/dev/null |
+        awk '$2 > m[$1] { m[$1] = $2 } END { for (n in m) print n, m[n] }' >"$tm/$1.rss"
 }
 
 # ---------------------------------------------------------------------------------------
@@ -265,6 +339,9 @@ table_facts=$(bench_table_facts "$db")
 # Preparation (not timed): the plain dump, the Lifeboat profile and backup
 
 declare -A WALL CPU SRV RSS STATUS ROWCHECK SPLIT
+# Per round, keyed "step:round": wall, CPU and server CPU seconds, "ok" lines, Lifeboat's split.
+# shellcheck disable=SC2034  # read through round_values (a nameref)
+declare -A R_WALL R_CPU R_SRV R_OKN R_SPLIT
 steps=(floor lb_j2 lb_stream verify)
 # shellcheck disable=SC2016  # backticks are markdown, not command substitution
 declare -A LABEL=(
@@ -344,65 +421,59 @@ settle
 
 pg_conn=(-h 127.0.0.1 -p "$port" -U postgres)
 
-if [[ -z ${STATUS[floor]:-} ]]; then
-    progress "1/4 pg_restore -j2 (floor)"
-    newdb="${db}_r_floor"
+# Step 1 in round $1: pg_restore -j2 from the plain dump into a fresh database. The dump is
+# deleted after the last round's.
+run_floor() {
+    local round=$1 newdb="${db}_r_floor"
     drop_db "$newdb"
     psql_q -d postgres -c "CREATE DATABASE \"$newdb\" TEMPLATE template0"
-    measure floor bench "$bin/pg_restore" "${pg_conn[@]}" -j 2 -d "$newdb" "$plain"
+    measure "floor-r$round" bench "$bin/pg_restore" "${pg_conn[@]}" -j 2 -d "$newdb" "$plain"
     if ((M_RC == 0)); then
-        WALL[floor]=$T_WALL CPU[floor]=$T_CPU SRV[floor]=$M_SRV_CPU STATUS[floor]=ok
-        RSS[floor]=$(rss_summary "$tm/floor.rss" pg_restore)
+        record_round floor "$round"
     else
-        fail_step floor "pg_restore exited with status $M_RC: $(tail -n 3 "$M_LOG" | tr '\n' ' ')"
+        fail_step floor "$(round_tag "$round")pg_restore exited with status $M_RC: $(tail -n 3 "$M_LOG" | tr '\n' ' ')"
     fi
     drop_db "$newdb"
-    rm -f "$plain"
+    ((round < repeat)) || rm -f "$plain"
     settle
-fi
+}
 
-# Lifeboat restore into a new database on the bench server; $1 step, $2 database, then
-# extra CLI arguments.
+# Lifeboat restore into a new database on the bench server; $1 step, $2 round, $3 database,
+# then extra CLI arguments.
 lifeboat_restore() {
-    local step=$1 newdb=$2
-    shift 2
+    local step=$1 round=$2 newdb=$3
+    shift 3
     drop_db "$newdb"
-    measure "$step" bench env TMPDIR="$cli_tmp" "$clibin" --config-dir "$cfg" restore "$backup_id" \
+    measure "$step-r$round" bench env TMPDIR="$cli_tmp" "$clibin" --config-dir "$cfg" restore "$backup_id" \
         --identity "$key" --to-db "$newdb" "$@"
-    if lifeboat_result "$step" "lifeboat-cli restore${*:+ $*}"; then
-        WALL[$step]=$T_WALL CPU[$step]=$T_CPU SRV[$step]=$M_SRV_CPU
-        RSS[$step]=$(rss_summary "$tm/$step.rss" lifeboat-cli pg_restore)
+    if lifeboat_result "$step" "$round" "lifeboat-cli restore${*:+ $*}"; then
+        record_round "$step" "$round"
     fi
     drop_db "$newdb"
     settle
 }
 
-if [[ -z ${STATUS[lb_j2]:-} ]]; then
-    progress "2/4 lifeboat-cli restore --jobs 2"
-    lifeboat_restore lb_j2 "${db}_r_lb_j2" --jobs 2
-fi
-if [[ -z ${STATUS[lb_stream]:-} ]]; then
-    progress "3/4 lifeboat-cli restore (streaming)"
-    lifeboat_restore lb_stream "${db}_r_lb_stream"
-fi
-
-# Deep verification. The throwaway cluster cannot run as root: as root, the CLI runs as the
-# user that runs the bench server, with its own home, runtime and temp dirs and no session
-# bus (the throwaway cluster trusts local connections; no password or keychain is involved).
+# Deep verification: how it runs is decided once, before the rounds. The throwaway cluster
+# cannot run as root: as root, the CLI runs as the user that runs the bench server, with its
+# own home, runtime and temp dirs and no session bus (the throwaway cluster trusts local
+# connections; no password or keychain is involved).
 verify_mode=""
 verify_note=""
 vtmp=""
-if [[ -z ${STATUS[verify]:-} ]]; then
-    progress "4/4 lifeboat-cli verify --restore"
-    verify_cmd=()
-    srv=""
+vdir=""
+verify_cmd=()
+verify_srv=""
+# Hands the config dir, backup and key to the user that verifies (again before every round:
+# the restores, run as root, may have added files to the config dir).
+hand_to_test_user() { chown -R "$LB_TEST_USER:" "$vdir" "$cfg" "$dest" "$key"; }
+if runnable verify; then
     if ((verify_target)); then
         verify_note="--verify-target given"
     elif lb_is_root; then
         vdir="$work/out/verify"
         mkdir -p "$vdir/home" "$vdir/run" "$vdir/tmp"
         chmod 0700 "$vdir/run" "$vdir/tmp"
-        chown -R "$LB_TEST_USER:" "$vdir" "$cfg" "$dest" "$key"
+        hand_to_test_user
         vtmp="$vdir/tmp"
         # A Unix socket path has room for 107 bytes: the cluster's is
         # $TMPDIR/lifeboat-sandbox-XXXXXX/.s.PGSQL.5432.
@@ -429,7 +500,7 @@ if [[ -z ${STATUS[verify]:-} ]]; then
     if ((${#verify_cmd[@]} > 0)); then
         [[ -n $vtmp ]] && verify_cmd+=(TMPDIR="$vtmp")
         verify_cmd+=("$clibin" --config-dir "$cfg" verify "$backup_id" --restore --identity "$key")
-        srv="sandbox:${vtmp:-${TMPDIR:-/tmp}}"
+        verify_srv="sandbox:${vtmp:-${TMPDIR:-/tmp}}"
     fi
     if [[ -n $verify_mode && -z $vtmp ]]; then
         progress "work dir path too long for the throwaway cluster's socket: its files go to the default temp dir"
@@ -441,14 +512,88 @@ if [[ -z ${STATUS[verify]:-} ]]; then
         LABEL[verify]='`lifeboat-cli verify ID --restore --target URI` (scratch database on the bench server)'
         verify_cmd=(env TMPDIR="$cli_tmp" "$clibin" --config-dir "$cfg" verify "$backup_id" --restore
             --identity "$key" --target "postgresql://postgres@127.0.0.1:$port/postgres")
-        srv=bench
-    fi
-    measure verify "$srv" "${verify_cmd[@]}"
-    if lifeboat_result verify "lifeboat-cli verify --restore"; then
-        WALL[verify]=$T_WALL CPU[verify]=$T_CPU SRV[verify]=$M_SRV_CPU
-        RSS[verify]=$(rss_summary "$tm/verify.rss" lifeboat-cli pg_restore)
+        verify_srv=bench
     fi
 fi
+
+# Step 4 in round $1.
+run_verify() {
+    local round=$1
+    [[ $verify_mode == "as $LB_TEST_USER" ]] && hand_to_test_user
+    measure "verify-r$round" "$verify_srv" "${verify_cmd[@]}"
+    if lifeboat_result verify "$round" "lifeboat-cli verify --restore"; then
+        record_round verify "$round"
+    fi
+    settle
+}
+
+# The round in which a step failed (for the per-round table).
+declare -A FAIL_ROUND
+# After step $1 ran in round $2.
+note_failure() { runnable "$1" || FAIL_ROUND[$1]=${FAIL_ROUND[$1]:-$2}; }
+for ((round = 1; round <= repeat; round++)); do
+    rtag=""
+    ((repeat == 1)) || rtag="round $round/$repeat: "
+    if runnable floor; then
+        progress "${rtag}1/4 pg_restore -j2 (floor)"
+        run_floor "$round"
+        note_failure floor "$round"
+    fi
+    if runnable lb_j2; then
+        progress "${rtag}2/4 lifeboat-cli restore --jobs 2"
+        lifeboat_restore lb_j2 "$round" "${db}_r_lb_j2" --jobs 2
+        note_failure lb_j2 "$round"
+    fi
+    if runnable lb_stream; then
+        progress "${rtag}3/4 lifeboat-cli restore (streaming)"
+        lifeboat_restore lb_stream "$round" "${db}_r_lb_stream"
+        note_failure lb_stream "$round"
+    fi
+    if runnable verify; then
+        progress "${rtag}4/4 lifeboat-cli verify --restore"
+        run_verify "$round"
+        note_failure verify "$round"
+    fi
+done
+rm -f "$plain"
+
+# Per method over the rounds: medians of wall, CPU and server CPU, min-max of wall, the
+# largest peak RSS per process, Lifeboat's split (the median of each part) and the row check.
+declare -A WALL_MIN WALL_MAX
+for s in "${steps[@]}"; do
+    [[ ${STATUS[$s]:-} == ok ]] || continue
+    round_values R_WALL "$s"
+    read -r "WALL[$s]" "WALL_MIN[$s]" "WALL_MAX[$s]" <<<"$(stats "${VALS[@]}")"
+    CPU[$s]=$(round_median R_CPU "$s")
+    SRV[$s]=$(round_median R_SRV "$s")
+    merge_rss "$s"
+    if [[ $s == floor ]]; then
+        RSS[$s]=$(rss_summary "$tm/$s.rss" pg_restore)
+        continue
+    fi
+    RSS[$s]=$(rss_summary "$tm/$s.rss" lifeboat-cli pg_restore)
+    round_values R_OKN "$s"
+    read -r _ okn_lo okn_hi <<<"$(stats "${VALS[@]}")"
+    okn=$okn_lo
+    ((okn_lo == okn_hi)) || okn="$okn_lo–$okn_hi"
+    ROWCHECK[$s]="✅ $okn \"ok\" lines"
+    ((repeat == 1)) || ROWCHECK[$s]+=" in each round"
+    round_values R_SPLIT "$s"
+    if ((${#VALS[@]} > 0)); then
+        parts=()
+        for i in 0 1 2; do
+            col=()
+            for v in "${VALS[@]}"; do
+                read -ra f <<<"$v"
+                col+=("${f[$i]}")
+            done
+            read -r m _ <<<"$(stats "${col[@]}")"
+            parts+=("$m")
+        done
+        SPLIT[$s]=$(awk -v i="${parts[0]}" -v r="${parts[1]}" -v x="${parts[2]}" \
+            'BEGIN { printf "integrity check %.1f s · restore %.1f s · rest %.1f s", i, r, x }')
+    fi
+done
 
 # ---------------------------------------------------------------------------------------
 # Report
@@ -468,44 +613,96 @@ bench_collect_facts
     target) echo "Deep verification: **not in a throwaway cluster** but into a scratch database on the bench server (\`verify --restore --target URI\`), because $verify_note." ;;
     "as "*) echo "Deep verification: in a throwaway cluster that lifeboat-cli starts (Lifeboat's own settings, Unix socket), lifeboat-cli running $verify_mode${vtmp:+ (TMPDIR in the work dir)}." ;;
     esac
+    if ((repeat > 1)); then
+        echo "Rounds: $repeat, interleaved (each round runs the four steps in table order, so that the machine's drift hits every method alike). Wall and CPU: the median over the rounds (for an even number of rounds, the mean of the middle two), with the wall's min–max beside it; peak RSS: the largest over the rounds. Targets use the ratio of the medians; the per-round ratios are given for reference."
+    fi
     echo
-    echo "| Method | Wall s | CPU s (client) | CPU s (server) | Peak RSS MiB |"
-    echo "|---|---:|---:|---:|---|"
+    if ((repeat > 1)); then
+        echo "| Method | Wall s (median) | Wall s min–max | CPU s client (median) | CPU s server (median) | Peak RSS MiB (max) |"
+        echo "|---|---:|---:|---:|---:|---|"
+    else
+        echo "| Method | Wall s | CPU s (client) | CPU s (server) | Peak RSS MiB |"
+        echo "|---|---:|---:|---:|---|"
+    fi
     for s in "${steps[@]}"; do
         if [[ ${STATUS[$s]:-} == ok ]]; then
-            echo "| ${LABEL[$s]} | $(fmt "${WALL[$s]}") | $(fmt "${CPU[$s]}") | $(fmt "${SRV[$s]}") | ${RSS[$s]} |"
+            spread=""
+            ((repeat == 1)) || spread=" $(fmt "${WALL_MIN[$s]}")–$(fmt "${WALL_MAX[$s]}") |"
+            echo "| ${LABEL[$s]} | $(fmt "${WALL[$s]}") |$spread $(fmt "${CPU[$s]}") | $(fmt "${SRV[$s]}") | ${RSS[$s]} |"
         else
-            echo "| ${LABEL[$s]} | $(md_cell "${STATUS[$s]:-not run}") | | | |"
+            empty=" | | |"
+            ((repeat == 1)) || empty+=" |"
+            echo "| ${LABEL[$s]} | $(md_cell "${STATUS[$s]:-not run}") |$empty"
         fi
     done
     echo
     echo "CPU (client): the measured command and the children it waited for (pg_restore and its workers; for verification also initdb and pg_ctl), from GNU time. CPU (server): the PostgreSQL processes restored into (backends, checkpointer, ...), from /proc: for the bench server the difference before/after the step, for the throwaway cluster the last of samples taken every 0.2 s. Peak RSS: per process name, the largest process (VmHWM, sampled every 0.1 s); servers not included."
+    if ((repeat > 1)); then
+        echo
+        echo "Wall seconds per round (✗: the step failed in that round; —: not run):"
+        echo
+        echo "| Round | floor | lb_j2 | lb_stream | verify | lb_j2 / floor | verify / lb_stream |"
+        echo "|---:|---:|---:|---:|---:|---:|---:|"
+        for ((r = 1; r <= repeat; r++)); do
+            line="| $r |"
+            for s in "${steps[@]}"; do
+                if [[ -n ${R_WALL[$s:$r]:-} ]]; then
+                    line+=" $(fmt "${R_WALL[$s:$r]}") |"
+                elif [[ ${FAIL_ROUND[$s]:-} == "$r" ]]; then
+                    line+=" ✗ |"
+                else
+                    line+=" — |"
+                fi
+            done
+            for pair in "lb_j2 floor" "verify lb_stream"; do
+                read -r x y <<<"$pair"
+                if [[ -n ${R_WALL[$x:$r]:-} && -n ${R_WALL[$y:$r]:-} ]]; then
+                    line+=" $(ratio "${R_WALL[$x:$r]}" "${R_WALL[$y:$r]}") |"
+                else
+                    line+=" — |"
+                fi
+            done
+            echo "$line"
+        done
+    fi
     if [[ -n ${SPLIT[lb_j2]:-}${SPLIT[lb_stream]:-}${SPLIT[verify]:-} ]]; then
         echo
-        echo "Where Lifeboat's time went, from its own output (\"restored ... in X s (integrity check Y s)\"; integrity check: a full pass over the backup, SHA-256, age, zstd and archive, with --jobs also writing the temporary copy for pg_restore -j; restore: pg_restore; rest: start-up, pre-flight checks, the row-count comparison and, for verification in a throwaway cluster, starting and stopping it):"
+        per_round=""
+        ((repeat == 1)) || per_round=", the median of each part over the rounds"
+        echo "Where Lifeboat's time went, from its own output (\"restored ... in X s (integrity check Y s)\"$per_round; integrity check: a full pass over the backup, SHA-256, age, zstd and archive, with --jobs also writing the temporary copy for pg_restore -j; restore: pg_restore; rest: start-up, pre-flight checks, the row-count comparison and, for verification in a throwaway cluster, starting and stopping it):"
         echo
         for s in lb_j2 lb_stream verify; do
             [[ -n ${SPLIT[$s]:-} ]] && echo "- ${LABEL[$s]%% (*}: $(md_cell "${SPLIT[$s]}")"
         done
     fi
     echo
-    echo "| Target | Measured | Goal | |"
-    echo "|---|---|---|---|"
-    if [[ ${STATUS[lb_j2]:-} == ok && ${STATUS[floor]:-} == ok ]]; then
-        r=$(ratio "${WALL[lb_j2]}" "${WALL[floor]}")
-        echo "| Lifeboat restore --jobs 2 / pg_restore -j2 (wall) | $r | ≤ 1.10 | $(target "$r" '<=' 1.10) |"
+    # target_row TEXT STEP STEP GOAL: the ratio of the medians of STEP / STEP (and with more than
+    # one round, the per-round ratios); GOAL empty for a reference line.
+    target_row() {
+        local text=$1 x=$2 y=$3 goal=$4 r="" rounds="" mark=""
+        if [[ ${STATUS[$x]:-} == ok && ${STATUS[$y]:-} == ok ]]; then
+            r=$(ratio "${WALL[$x]}" "${WALL[$y]}")
+            ((repeat == 1)) || rounds=" $(round_ratios "$x" "$y") |"
+            [[ -z $goal ]] || mark=$(target "$r" '<=' "$goal")
+        elif [[ -n $goal ]]; then
+            r="n/a (a step failed)"
+            ((repeat == 1)) || rounds=" |"
+            mark="❌"
+        else
+            return 0
+        fi
+        echo "| $text | $r |$rounds${goal:+ ≤ $goal} |${mark:+ $mark} |"
+    }
+    if ((repeat > 1)); then
+        echo "| Target | Ratio of the medians | Per round, min–median–max | Goal | |"
+        echo "|---|---|---|---|---|"
     else
-        echo "| Lifeboat restore --jobs 2 / pg_restore -j2 (wall) | n/a (a step failed) | ≤ 1.10 | ❌ |"
+        echo "| Target | Measured | Goal | |"
+        echo "|---|---|---|---|"
     fi
-    if [[ ${STATUS[verify]:-} == ok && ${STATUS[lb_stream]:-} == ok ]]; then
-        r=$(ratio "${WALL[verify]}" "${WALL[lb_stream]}")
-        echo "| Deep verification / Lifeboat restore, streaming (wall) | $r | ≤ 1.25 | $(target "$r" '<=' 1.25) |"
-    else
-        echo "| Deep verification / Lifeboat restore, streaming (wall) | n/a (a step failed) | ≤ 1.25 | ❌ |"
-    fi
-    if [[ ${STATUS[verify]:-} == ok && ${STATUS[lb_j2]:-} == ok ]]; then
-        echo "| (for reference) Deep verification / Lifeboat restore --jobs 2 (wall) | $(ratio "${WALL[verify]}" "${WALL[lb_j2]}") | | |"
-    fi
+    target_row "Lifeboat restore --jobs 2 / pg_restore -j2 (wall)" lb_j2 floor 1.10
+    target_row "Deep verification / Lifeboat restore, streaming (wall)" verify lb_stream 1.25
+    target_row "(for reference) Deep verification / Lifeboat restore --jobs 2 (wall)" verify lb_j2 ""
     echo
     rows=()
     for s in lb_j2 lb_stream verify; do rows+=("${LABEL[$s]%% (*} ${ROWCHECK[$s]:-not checked}"); done
