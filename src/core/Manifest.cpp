@@ -36,6 +36,8 @@ QJsonObject Manifest::toJson() const
     QJsonObject compression;
     compression.insert(QLatin1String("algorithm"), QStringLiteral("zstd"));
     compression.insert(QLatin1String("level"), zstdLevel);
+    if (zstdFrameBytes > 0)
+        compression.insert(QLatin1String("frameBytes"), zstdFrameBytes);
     o.insert(QLatin1String("compression"), compression);
     QJsonObject enc;
     enc.insert(QLatin1String("mode"), encryption);
@@ -117,7 +119,9 @@ Result<Manifest> Manifest::fromJson(const QJsonObject &o)
     m.storedBytes = o.value(QLatin1String("storedBytes")).toInteger();
     m.sha256 = o.value(QLatin1String("sha256")).toString();
     m.objectName = o.value(QLatin1String("object")).toString();
-    m.zstdLevel = o.value(QLatin1String("compression")).toObject().value(QLatin1String("level")).toInt(3);
+    const QJsonObject compression = o.value(QLatin1String("compression")).toObject();
+    m.zstdLevel = compression.value(QLatin1String("level")).toInt(3);
+    m.zstdFrameBytes = compression.value(QLatin1String("frameBytes")).toInteger();
     const QJsonObject enc = o.value(QLatin1String("encryption")).toObject();
     m.encryption = enc.value(QLatin1String("mode")).toString(QStringLiteral("none"));
     for (const QJsonValue &v : enc.value(QLatin1String("recipients")).toArray())

@@ -54,6 +54,11 @@ struct Manifest
     QString sha256; // of the stored object (after compression and encryption)
     QString objectName;
     int zstdLevel = 3;
+    // The artifact's zstd stream is a series of independent frames of at most this many bytes
+    // each once decoded (they decode in parallel); 0 = not recorded (one frame, older backups).
+    qint64 zstdFrameBytes = 0;
+    static constexpr qint64 kMinZstdFrameBytes = qint64(4) << 10;
+    static constexpr qint64 kMaxZstdFrameBytes = qint64(256) << 20;
     QString encryption; // "none", "x25519", "scrypt"
     QStringList recipients;
     QList<TocEntry> toc;

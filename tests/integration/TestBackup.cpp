@@ -188,6 +188,7 @@ void TestBackup::backupRestoresWithPeerTools()
     const Manifest manifest = readManifest(base + QStringLiteral(".manifest.json.age"));
     QCOMPARE(manifest.database, QStringLiteral("fixture"));
     QCOMPARE(manifest.encryption, QStringLiteral("x25519"));
+    QCOMPARE(manifest.zstdFrameBytes, qint64(32) << 20); // a series of 32 MiB frames (one, here)
     QCOMPARE(manifest.storedBytes, QFileInfo(artifact).size());
     ProcessResult sha = m_run.run(QStringLiteral("sha256sum"), {artifact});
     QCOMPARE(sha.outText().section(QLatin1Char(' '), 0, 0), manifest.sha256);
@@ -267,13 +268,28 @@ void TestBackup::unencryptedBackupIsStandardZstd()
                                            dest, QStringLiteral("--zstd-level"), QStringLiteral("9")});
     QVERIFY2(add.exitCode == 0, qPrintable(add.errText()));
     QVERIFY2(add.errText().contains(QLatin1String("does not encrypt")), qPrintable(add.errText()));
-    ProcessResult backup = m_run.cli(config, {QStringLiteral("backup"), QStringLiteral("plain")});
+    // Small frames, so this small database gives a series of them (backups write 32 MiB frames).
+    ProcessRunner smallFrames = m_run;
+    QProcessEnvironment env = m_run.environment();
+    env.insert(QStringLiteral("LIFEBOAT_ZSTD_FRAME_BYTES"), QStringLiteral("65536"));
+    smallFrames.setEnvironment(env);
+    ProcessResult backup = smallFrames.cli(config, {QStringLiteral("backup"), QStringLiteral("plain")});
     QVERIFY2(backup.exitCode == 0, qPrintable(backup.errText()));
     const QString artifact = backup.outText().trimmed();
     QVERIFY(artifact.endsWith(QLatin1String(".dump.zst")));
     // zstd -t checks every frame's content checksum.
     ProcessResult test = m_run.run(QStringLiteral("zstd"), {QStringLiteral("-t"), artifact});
     QVERIFY2(test.exitCode == 0, qPrintable(test.errText()));
+    // `zstd -l`: a table with the number of frames first.
+    ProcessResult listed = m_run.run(QStringLiteral("zstd"), {QStringLiteral("-l"), artifact});
+    QVERIFY2(listed.exitCode == 0, qPrintable(listed.errText()));
+    const int frames = listed.outText()
+                           .split(QLatin1Char('\n'))
+                           .value(1)
+                           .simplified()
+                           .section(QLatin1Char(' '), 0, 0)
+                           .toInt();
+    QVERIFY2(frames > 3, qPrintable(listed.outText()));
     const QString plainDump = m_tmp.filePath(QStringLiteral("plain.dump"));
     ProcessResult toc =
         m_run.shell(QStringLiteral("zstd -dc %1 > %3 && %2/pg_restore -l %3")
@@ -284,6 +300,21 @@ void TestBackup::unencryptedBackupIsStandardZstd()
         readManifest(artifact.chopped(int(qstrlen(".dump.zst"))) + QStringLiteral(".manifest.json"));
     QCOMPARE(manifest.encryption, QStringLiteral("none"));
     QCOMPARE(manifest.zstdLevel, 9);
+    QCOMPARE(manifest.zstdFrameBytes, qint64(65536));
+    QVERIFY(manifest.dumpBytes > qint64(frames - 1) * 65536);
+    QVERIFY(manifest.dumpBytes <= qint64(frames) * 65536);
+
+    // Lifeboat's own check decodes the frames in parallel (TestRestore damages them).
+    const QJsonArray rows =
+        QJsonDocument::fromJson(
+            m_run.cli(config, {QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("plain")})
+                .out)
+            .array();
+    QCOMPARE(rows.size(), 1);
+    ProcessResult verified =
+        m_run.cli(config, {QStringLiteral("verify"),
+                           QString::number(rows.at(0).toObject().value(QLatin1String("id")).toInteger())});
+    QVERIFY2(verified.exitCode == 0, qPrintable(verified.errText() + verified.outText()));
 }
 
 void TestBackup::databaseNamesWithSpacesQuotesAndUnicode()

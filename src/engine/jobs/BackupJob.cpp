@@ -15,6 +15,7 @@
 #include "engine/pg/PgToolFinder.h"
 #include "engine/pipeline/DumpPipeline.h"
 #include "engine/pipeline/StoreChain.h"
+#include "engine/pipeline/ZstdCompressor.h"
 #include "engine/restore/RestoreJob.h"
 #include "engine/secrets/ProfileSecrets.h"
 #include "engine/storage/Destination.h"
@@ -28,6 +29,19 @@
 namespace lifeboat {
 
 namespace {
+// The zstd frame size of a dump: ZstdCompressor's default, or LIFEBOAT_ZSTD_FRAME_BYTES (tests use
+// small frames so a small database gives many; 0 writes one frame, as older backups are).
+qint64 dumpFrameBytes()
+{
+    bool ok = false;
+    const qint64 set = qEnvironmentVariable("LIFEBOAT_ZSTD_FRAME_BYTES").toLongLong(&ok);
+    if (!ok)
+        return ZstdCompressor::kDefaultFrameBytes;
+    if (set == 0)
+        return 0;
+    return qBound(Manifest::kMinZstdFrameBytes, set, Manifest::kMaxZstdFrameBytes);
+}
+
 // Opens a writer for `relativePath` at every destination; on failure none is left behind.
 Result<std::vector<std::unique_ptr<ByteSink>>>
 openWriters(const std::vector<std::unique_ptr<Destination>> &dests, const QString &relativePath,
@@ -507,8 +521,9 @@ Status BackupJob::backUpDatabase(JobContext &ctx, const BackupPlan &plan, const 
     auto writers = openWriters(destinations, objectPath, std::max(db.expectedDumpBytes, db.sizeBytes));
     if (!writers)
         return writers.error();
-    auto chain =
-        StoreChain::create(m_profile.zstdLevel, m_profile.zstdThreads, encryption, std::move(*writers));
+    const qint64 frameBytes = dumpFrameBytes();
+    auto chain = StoreChain::create(m_profile.zstdLevel, m_profile.zstdThreads, encryption,
+                                    std::move(*writers), frameBytes);
     if (!chain)
         return chain.error();
 
@@ -580,6 +595,7 @@ Status BackupJob::backUpDatabase(JobContext &ctx, const BackupPlan &plan, const 
     manifest.sha256 = (*chain)->sha256();
     manifest.objectName = objectPath.section(QLatin1Char('/'), -1);
     manifest.zstdLevel = m_profile.zstdLevel;
+    manifest.zstdFrameBytes = frameBytes;
     manifest.encryption = encryption.mode();
     manifest.recipients = m_profile.recipients;
     manifest.extensions = *extensions;

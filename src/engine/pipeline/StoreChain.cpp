@@ -52,7 +52,8 @@ StoreChain::~StoreChain()
 
 Result<std::unique_ptr<StoreChain>> StoreChain::create(std::optional<int> zstdLevel, int zstdThreads,
                                                        const EncryptionSettings &encryption,
-                                                       std::vector<std::unique_ptr<ByteSink>> writers)
+                                                       std::vector<std::unique_ptr<ByteSink>> writers,
+                                                       qint64 zstdFrameBytes)
 {
     std::unique_ptr<StoreChain> chain(new StoreChain);
     chain->m_writers = std::move(writers);
@@ -77,7 +78,7 @@ Result<std::unique_ptr<StoreChain>> StoreChain::create(std::optional<int> zstdLe
         next = chain->m_encryptor.get();
     }
     if (zstdLevel) {
-        auto zstd = ZstdCompressor::create(*zstdLevel, zstdThreads, next);
+        auto zstd = ZstdCompressor::create(*zstdLevel, zstdThreads, next, zstdFrameBytes);
         if (!zstd)
             return zstd.error();
         chain->m_compressor = std::move(*zstd);

@@ -19,10 +19,12 @@ class ZstdCompressor;
 class StoreChain
 {
 public:
-    // zstdLevel empty = no compression (manifests).
+    // zstdLevel empty = no compression (manifests). zstdFrameBytes > 0: a series of frames of that
+    // many input bytes each (see ZstdCompressor), 0: one frame.
     static Result<std::unique_ptr<StoreChain>> create(std::optional<int> zstdLevel, int zstdThreads,
                                                       const EncryptionSettings &encryption,
-                                                      std::vector<std::unique_ptr<ByteSink>> writers);
+                                                      std::vector<std::unique_ptr<ByteSink>> writers,
+                                                      qint64 zstdFrameBytes = 0);
     ~StoreChain();
 
     ByteSink *head() const { return m_head; }

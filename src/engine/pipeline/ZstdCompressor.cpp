@@ -6,9 +6,10 @@
 
 namespace lifeboat {
 
-ZstdCompressor::ZstdCompressor(ZSTD_CCtx *ctx, ByteSink *next)
+ZstdCompressor::ZstdCompressor(ZSTD_CCtx *ctx, ByteSink *next, qint64 frameBytes)
     : m_ctx(ctx)
     , m_next(next)
+    , m_frameBytes(qMax<qint64>(0, frameBytes))
 {
     m_outBuffer.resize(qsizetype(ZSTD_CStreamOutSize()));
 }
@@ -25,7 +26,8 @@ int ZstdCompressor::effectiveThreads(int requested)
     return qBound(1, QThread::idealThreadCount(), 4);
 }
 
-Result<std::unique_ptr<ZstdCompressor>> ZstdCompressor::create(int level, int threads, ByteSink *next)
+Result<std::unique_ptr<ZstdCompressor>> ZstdCompressor::create(int level, int threads, ByteSink *next,
+                                                               qint64 frameBytes)
 {
     ZSTD_CCtx *ctx = ZSTD_createCCtx();
     if (!ctx)
@@ -45,7 +47,7 @@ Result<std::unique_ptr<ZstdCompressor>> ZstdCompressor::create(int level, int th
     // A libzstd built without threads refuses: then compress on this thread.
     if (workers >= 1)
         (void)ZSTD_CCtx_setParameter(ctx, ZSTD_c_nbWorkers, workers);
-    return std::unique_ptr<ZstdCompressor>(new ZstdCompressor(ctx, next));
+    return std::unique_ptr<ZstdCompressor>(new ZstdCompressor(ctx, next, frameBytes));
 }
 
 Status ZstdCompressor::drain(int mode, const char *data, qint64 size)
@@ -75,13 +77,34 @@ Status ZstdCompressor::drain(int mode, const char *data, qint64 size)
 Status ZstdCompressor::write(const char *data, qint64 size)
 {
     m_in += size;
-    return drain(ZSTD_e_continue, data, size);
+    if (m_frameBytes == 0)
+        return drain(ZSTD_e_continue, data, size);
+    while (size > 0) {
+        const qint64 n = qMin(size, m_frameBytes - m_inFrame);
+        if (Status s = drain(ZSTD_e_continue, data, n); !s)
+            return s;
+        data += n;
+        size -= n;
+        m_inFrame += n;
+        if (m_inFrame == m_frameBytes) {
+            if (Status s = drain(ZSTD_e_end, nullptr, 0); !s)
+                return s;
+            m_inFrame = 0;
+            ++m_frames;
+        }
+    }
+    return {};
 }
 
 Status ZstdCompressor::finish()
 {
-    if (Status s = drain(ZSTD_e_end, nullptr, 0); !s)
-        return s;
+    // The last frame is already closed when the input ended on a frame boundary; ending again
+    // would add an empty frame. No input at all still gives one (empty) frame.
+    if (m_inFrame > 0 || m_frames == 0) {
+        if (Status s = drain(ZSTD_e_end, nullptr, 0); !s)
+            return s;
+        ++m_frames;
+    }
     return m_next->finish();
 }
 

@@ -2,6 +2,7 @@
 
 #include "engine/crypto/AgeDecryptor.h"
 #include "engine/pg/ArchiveScanner.h"
+#include "engine/pipeline/ParallelZstdDecompressor.h"
 #include "engine/pipeline/ScanningSink.h"
 #include "engine/pipeline/Sha256Sink.h"
 #include "engine/pipeline/ThreadedSink.h"
@@ -100,6 +101,12 @@ Result<ArtifactReader> ArtifactReader::open(const ArtifactRecord &artifact, cons
                 .arg(artifact.prunedUtc.toString(QStringLiteral("yyyy-MM-dd HH:mm")), artifact.profileName));
     ArtifactReader reader;
     reader.m_artifact = artifact;
+    // Frames of a bounded size can be decoded in parallel; a bound outside what a backup writes is
+    // not trusted (the frames are then decoded one after another, as with older backups).
+    if (auto recorded = Manifest::fromJsonBytes(artifact.manifestJson);
+        recorded && recorded->zstdFrameBytes >= Manifest::kMinZstdFrameBytes &&
+        recorded->zstdFrameBytes <= Manifest::kMaxZstdFrameBytes)
+        reader.m_zstdFrameBytes = recorded->zstdFrameBytes;
     QStringList problems;
     for (const ArtifactRecord::Location &loc : artifact.locations) {
         if (loc.prunedUtc.isValid())
@@ -170,15 +177,29 @@ Status ArtifactReader::stream(const DecryptionKeys &keys, ByteSink *plain, Archi
         scanning = std::make_unique<ScanningSink>(scanner, tail);
         tail = scanning.get();
     }
-    // Three threads, so the stages overlap on several cores: this one reads, hashes and decrypts,
-    // the next decompresses, the last scans the archive and writes it where it goes.
-    ThreadedSink tailThread(tail, "lifeboat-write");
-    ZstdDecompressor zstd(&tailThread);
-    ThreadedSink zstdThread(&zstd, "lifeboat-zstd");
+    // The stages overlap on several cores. A backup of bounded frames: this thread reads, hashes,
+    // decrypts and cuts frames, workers decode them, and one more thread scans the archive and
+    // writes it where it goes, in order. An older single-frame backup: three threads, this one
+    // reads, hashes and decrypts, the next decompresses, the last scans and writes.
+    std::unique_ptr<ThreadedSink> tailThread;
+    std::unique_ptr<ZstdDecompressor> serialZstd;
+    std::unique_ptr<ThreadedSink> zstdThread;
+    std::unique_ptr<ParallelZstdDecompressor> parallelZstd;
+    ByteSink *decoder = nullptr;
+    if (m_zstdFrameBytes > 0) {
+        parallelZstd = std::make_unique<ParallelZstdDecompressor>(tail, m_zstdFrameBytes,
+                                                                  ParallelZstdDecompressor::defaultWorkers());
+        decoder = parallelZstd.get();
+    } else {
+        tailThread = std::make_unique<ThreadedSink>(tail, "lifeboat-write");
+        serialZstd = std::make_unique<ZstdDecompressor>(tailThread.get());
+        zstdThread = std::make_unique<ThreadedSink>(serialZstd.get(), "lifeboat-zstd");
+        decoder = zstdThread.get();
+    }
     std::unique_ptr<ByteSink> decryptor;
-    ByteSink *afterHash = &zstdThread;
+    ByteSink *afterHash = decoder;
     if (m_artifact.encrypted) {
-        decryptor = makeDecryptor(keys, &zstdThread);
+        decryptor = makeDecryptor(keys, decoder);
         afterHash = decryptor.get();
     }
     Sha256Sink hash(afterHash);
@@ -200,10 +221,16 @@ Status ArtifactReader::stream(const DecryptionKeys &keys, ByteSink *plain, Archi
     if (!s) {
         // A later stage that failed did so on earlier bytes of the stream than this thread: its
         // failure is the first problem, as it would have been with the stages in one thread.
-        const Status decompressed = zstdThread.drain();
-        const Status scanned = tailThread.drain();
+        Status first;
+        if (parallelZstd) {
+            first = parallelZstd->drain();
+        } else {
+            const Status decompressed = zstdThread->drain();
+            const Status scanned = tailThread->drain();
+            first = !scanned ? scanned : decompressed;
+        }
         tail->abort();
-        return where(!scanned ? scanned.error() : !decompressed ? decompressed.error() : s.error());
+        return where(!first ? first.error() : s.error());
     }
     if (hash.bytes() != m_artifact.storedBytes)
         return makeError(

@@ -43,6 +43,8 @@ public:
     // `scanner`, when given, sees the archive too. On any failure `plain` is aborted. The stages
     // run on three threads: `plain` and `scanner` are used from a thread of the reader's own
     // (one at a time, in order) until stream() returns; `progress` is called on the caller's.
+    // A backup written as a series of bounded zstd frames (its manifest says how large) is
+    // decoded on several cores at once; an older one, written as one frame, on one.
     Status stream(const DecryptionKeys &keys, ByteSink *plain, ArchiveScanner *scanner = nullptr,
                   const ProgressFn &progress = {}) const;
 
@@ -51,6 +53,7 @@ private:
     Status decodeSmall(const QByteArray &stored, const DecryptionKeys &keys, QByteArray *plain) const;
 
     ArtifactRecord m_artifact;
+    qint64 m_zstdFrameBytes = 0; // from the manifest: the frames' bound, 0 = not bounded
     ArtifactRecord::Location m_location;
     std::unique_ptr<Destination> m_destination;
 };
