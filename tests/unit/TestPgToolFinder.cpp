@@ -55,6 +55,7 @@ private slots:
     void probe();
     void probeRefusesWhatIsNotATool();
     void candidatesOfThisMachine();
+    void debianWrapperIsNotProbed();
     void findsInstalledForServer15();
     void serverTooNew();
     void configuredDirectory_data();
@@ -155,6 +156,25 @@ void TestPgToolFinder::candidatesOfThisMachine()
         hasDebian15 = hasDebian15 || (t.path == DebianPg15 && t.major == 15);
     }
     QVERIFY2(hasDebian15, qPrintable(describe(m_installed)));
+}
+
+void TestPgToolFinder::debianWrapperIsNotProbed()
+{
+    QVERIFY(PgToolFinder::isDebianWrapper(QStringLiteral("/usr/share/postgresql-common/pg_wrapper")));
+    QVERIFY(!PgToolFinder::isDebianWrapper(DebianPg15));
+    const QString wrapper = QFileInfo(QStringLiteral("/usr/bin/pg_dump")).canonicalFilePath();
+    if (!PgToolFinder::isDebianWrapper(wrapper))
+        QSKIP("/usr/bin/pg_dump is not postgresql-common's pg_wrapper on this machine");
+    // It runs one of /usr/lib/postgresql/*/bin/pg_dump, which are listed themselves.
+    for (const PgTool &t : std::as_const(m_installed))
+        QVERIFY2(QFileInfo(t.path).canonicalFilePath() != wrapper, qPrintable(describe(m_installed)));
+    // A tool directory set to /usr/bin is honoured all the same: there the wrapper is the copy.
+    const QList<PgTool> configured =
+        PgToolFinder(QStringLiteral("/usr/bin")).candidates(QStringLiteral("pg_dump"));
+    bool listed = false;
+    for (const PgTool &t : configured)
+        listed = listed || t.path == QStringLiteral("/usr/bin/pg_dump");
+    QVERIFY2(listed, qPrintable(describe(configured)));
 }
 
 void TestPgToolFinder::findsInstalledForServer15()

@@ -72,6 +72,11 @@ std::optional<PgTool> PgToolFinder::probe(const QString &path)
     return tool;
 }
 
+bool PgToolFinder::isDebianWrapper(const QString &canonicalPath)
+{
+    return canonicalPath.endsWith(QLatin1String("/postgresql-common/pg_wrapper"));
+}
+
 QList<PgTool> PgToolFinder::candidates(const QString &name) const
 {
     QList<PgTool> out;
@@ -82,6 +87,12 @@ QList<PgTool> PgToolFinder::candidates(const QString &name) const
         if (canonical.isEmpty() || seen.contains(canonical))
             continue;
         seen << canonical;
+        // Debian's and Ubuntu's /usr/bin/pg_* lead to postgresql-common's pg_wrapper, a Perl script
+        // that runs /usr/lib/postgresql/<major>/bin/<tool>, which is a candidate of its own (and wins a
+        // tie, being searched first). Probing the wrapper would only start Perl, some 35 ms per tool
+        // and run, for a copy that is never chosen; a tool directory set to it is still honoured.
+        if (isDebianWrapper(canonical) && dir != m_configured)
+            continue;
         if (auto tool = probe(path))
             out.append(*tool);
     }

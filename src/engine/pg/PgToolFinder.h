@@ -20,8 +20,11 @@ public:
     explicit PgToolFinder(QString configuredDirectory = QString());
 
     Result<PgTool> find(const QString &name, int serverMajor) const;
-    // Every copy of `name` found, highest major first.
+    // Every copy of `name` found, highest major first (Debian's pg_wrapper only where it is the
+    // configured directory's: elsewhere it stands for a copy that is listed already).
     QList<PgTool> candidates(const QString &name) const;
+    // postgresql-common's pg_wrapper (what /usr/bin/pg_dump is on Debian and Ubuntu).
+    static bool isDebianWrapper(const QString &canonicalPath);
     // Runs `path --version` (cached per path).
     static std::optional<PgTool> probe(const QString &path);
     QStringList searchDirectories() const;

@@ -25,6 +25,9 @@
 #include <QSet>
 #include <QTemporaryDir>
 
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
 
@@ -82,8 +85,12 @@ public:
     {}
     Status write(const char *data, qint64 size) override
     {
-        if (m_failure.isEmpty() && m_file->write(data, size) != size)
-            giveUp();
+        if (m_failure.isEmpty()) {
+            if (m_file->write(data, size) != size)
+                giveUp();
+            else
+                m_written += size;
+        }
         return {};
     }
     Status finish() override
@@ -91,6 +98,13 @@ public:
         if (m_failure.isEmpty() && !m_file->flush())
             giveUp();
         return {};
+    }
+    // After the pass: the copy is exactly the bytes written, whatever was reserved beforehand, so
+    // pg_restore never reads reserved blocks past the archive's end.
+    void trimToWritten()
+    {
+        if (m_failure.isEmpty() && m_file->size() != m_written && !m_file->resize(m_written))
+            giveUp();
     }
     // Why the copy was dropped; empty while it is whole.
     QString failure() const { return m_failure; }
@@ -105,7 +119,28 @@ private:
 
     QFile *m_file;
     QString m_failure;
+    qint64 m_written = 0;
 };
+
+// Reserves `bytes` for the --jobs temporary copy, so that a full disk shows before anything is
+// decoded and the pass writes into blocks it already has. Returns 0 or an errno value. fallocate(2)
+// rather than posix_fallocate(3): where a file system cannot reserve, glibc's emulation writes into
+// every block of the file first, which costs more than the reservation saves; fallocate(2) reports
+// EOPNOTSUPP instead, and the copy is written without a reservation.
+int reserveSpace(int fd, qint64 bytes)
+{
+    if (bytes <= 0)
+        return 0;
+#ifdef Q_OS_LINUX
+    int rc = 0;
+    do {
+        rc = ::fallocate(fd, 0, 0, off_t(bytes));
+    } while (rc != 0 && errno == EINTR);
+    return rc == 0 ? 0 : errno;
+#else
+    return ::posix_fallocate(fd, 0, off_t(bytes));
+#endif
+}
 
 Error rollbackNew(PgSession &admin, const QString &database, const QString &why)
 {
@@ -226,44 +261,29 @@ Status RestoreJob::run(JobContext &ctx)
     QStringList jobsNotes;
     std::unique_ptr<QFile> decoded;
     std::unique_ptr<TempCopySink> decodedSink;
+    // The one way out when the temporary copy cannot be made (no room, no private folder, a failed
+    // write): say why, drop whatever exists of the copy, and restore as one stream.
+    const auto streamInstead = [&](const QString &why) {
+        ctx.log(
+            QStringLiteral("warning"),
+            QStringLiteral("--jobs %1 needs a temporary copy of the archive, but %2: restoring as a stream "
+                           "with one job instead")
+                .arg(jobs)
+                .arg(why));
+        jobsNotes = QStringList{QStringLiteral("--jobs %1 falls back to streaming: %2").arg(jobs).arg(why)};
+        ctx.addOutput(
+            QStringLiteral("note: restored as a stream with one job, not --jobs %1: %2").arg(jobs).arg(why));
+        jobs = 1;
+        decodedSink.reset();
+        decoded.reset();
+        m_decodedArchive.clear();
+        m_scratch.reset();
+    };
     if (jobs > 1) {
-        struct statvfs st
-        {};
-        const qint64 need = manifest->dumpBytes + manifest->dumpBytes / 10;
-        qint64 free = -1;
-        if (m_request.tempFreeBytesProbe)
-            free = m_request.tempFreeBytesProbe(QDir::tempPath());
-        else if (::statvfs(QFile::encodeName(QDir::tempPath()).constData(), &st) == 0)
-            free = qint64(st.f_bavail) * qint64(st.f_frsize);
-        m_scratch =
-            std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/lifeboat-restore-XXXXXX"));
-        const bool roomy = free < 0 || free >= need;
-        if (!roomy || !m_scratch->isValid()) {
-            const QString why = roomy
-                                    ? QStringLiteral("a private temporary folder cannot be created in %1: %2")
-                                          .arg(QDir::tempPath(), m_scratch->errorString())
-                                    : QStringLiteral("%1 has %2 free, the temporary copy needs %3")
-                                          .arg(QDir::tempPath(), formatMiB(free), formatMiB(need));
-            ctx.log(QStringLiteral("warning"),
-                    QStringLiteral("--jobs %1 needs a temporary copy of the archive, but %2: restoring as "
-                                   "a stream with one job instead")
-                        .arg(jobs)
-                        .arg(why));
-            jobsNotes << QStringLiteral("--jobs %1 falls back to streaming: %2").arg(jobs).arg(why);
-            ctx.addOutput(QStringLiteral("note: restored as a stream with one job, not --jobs %1: %2")
-                              .arg(jobs)
-                              .arg(why));
-            jobs = 1;
-            m_scratch.reset();
+        const QString why = createTempCopy(manifest->dumpBytes, &decoded);
+        if (!why.isEmpty()) {
+            streamInstead(why);
         } else {
-            QFile::setPermissions(m_scratch->path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-            m_decodedArchive = m_scratch->filePath(QStringLiteral("archive.dump"));
-            decoded = std::make_unique<QFile>(m_decodedArchive);
-            if (!decoded->open(QIODevice::WriteOnly | QIODevice::Unbuffered))
-                return makeError(
-                    QStringLiteral("restore.tmp"),
-                    QStringLiteral("cannot create %1: %2").arg(m_decodedArchive, decoded->errorString()));
-            decoded->setPermissions(QFile::ReadOwner | QFile::WriteOwner);
             decodedSink = std::make_unique<TempCopySink>(decoded.get());
             jobsNotes << QStringLiteral("--jobs %1: a private temporary copy of %2 in %3")
                              .arg(jobs)
@@ -277,29 +297,15 @@ Status RestoreJob::run(JobContext &ctx)
             return !cancelled();
         },
         decodedSink.get());
+    if (decodedSink)
+        decodedSink->trimToWritten();
     if (decoded)
         decoded->close();
     if (!integrity)
         return integrity.error();
-    if (decodedSink && !decodedSink->failure().isEmpty()) {
-        const QString why =
-            QStringLiteral("writing it to %1 failed (%2)").arg(QDir::tempPath(), decodedSink->failure());
-        ctx.log(
-            QStringLiteral("warning"),
-            QStringLiteral("--jobs %1 needs a temporary copy of the archive, but %2: restoring as a stream "
-                           "with one job instead")
-                .arg(jobs)
-                .arg(why));
-        jobsNotes.removeLast();
-        jobsNotes << QStringLiteral("--jobs %1 falls back to streaming: %2").arg(jobs).arg(why);
-        ctx.addOutput(
-            QStringLiteral("note: restored as a stream with one job, not --jobs %1: %2").arg(jobs).arg(why));
-        jobs = 1;
-        decodedSink.reset();
-        decoded.reset();
-        m_decodedArchive.clear();
-        m_scratch.reset();
-    }
+    if (decodedSink && !decodedSink->failure().isEmpty())
+        streamInstead(
+            QStringLiteral("writing it to %1 failed (%2)").arg(QDir::tempPath(), decodedSink->failure()));
     ctx.log(QStringLiteral("info"),
             QStringLiteral("integrity: %1").arg(integrity->lines().join(QStringLiteral("; "))));
     if (cancelled())
@@ -478,6 +484,9 @@ Status RestoreJob::run(JobContext &ctx)
     Status restored = restoreInto(ctx, *artifact, *manifest, target, database, integrity->tocEntries, noOwner,
                                   restoreToolPath, &warnings);
     const double restoreSeconds = double(restoreTimer.elapsed()) / 1000.0;
+    // pg_restore is done with the temporary copy: give its room back now.
+    m_scratch.reset();
+    m_decodedArchive.clear();
 
     auto rollback = [&](const QString &why) -> Error {
         (void)(*admin)->query(
@@ -552,6 +561,43 @@ Status RestoreJob::run(JobContext &ctx)
             QStringLiteral("'%1' was restored, but its row counts differ from the manifest (see the report)")
                 .arg(database));
     (void)total;
+    return {};
+}
+
+QString RestoreJob::createTempCopy(qint64 archiveBytes, std::unique_ptr<QFile> *file)
+{
+    struct statvfs st
+    {};
+    const qint64 need = archiveBytes + archiveBytes / 10;
+    qint64 free = -1;
+    if (m_request.tempFreeBytesProbe)
+        free = m_request.tempFreeBytesProbe(QDir::tempPath());
+    else if (::statvfs(QFile::encodeName(QDir::tempPath()).constData(), &st) == 0)
+        free = qint64(st.f_bavail) * qint64(st.f_frsize);
+    if (free >= 0 && free < need)
+        return QStringLiteral("%1 has %2 free, the temporary copy needs %3")
+            .arg(QDir::tempPath(), formatMiB(free), formatMiB(need));
+    m_scratch =
+        std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/lifeboat-restore-XXXXXX"));
+    if (!m_scratch->isValid())
+        return QStringLiteral("a private temporary folder cannot be created in %1: %2")
+            .arg(QDir::tempPath(), m_scratch->errorString());
+    QFile::setPermissions(m_scratch->path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    m_decodedArchive = m_scratch->filePath(QStringLiteral("archive.dump"));
+    *file = std::make_unique<QFile>(m_decodedArchive);
+    if (!(*file)->open(QIODevice::WriteOnly | QIODevice::Unbuffered))
+        return QStringLiteral("%1 cannot be created (%2)").arg(m_decodedArchive, (*file)->errorString());
+    (*file)->setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    // Reserve the whole archive now: no room shows here, not half-way through the integrity pass.
+    const int reserved = m_request.tempReserve ? m_request.tempReserve((*file)->handle(), archiveBytes)
+                                               : reserveSpace((*file)->handle(), archiveBytes);
+    if (reserved == ENOSPC || reserved == EDQUOT)
+        return QStringLiteral("%1 has no room for it: reserving %2 failed (%3)")
+            .arg(QDir::tempPath(), formatMiB(archiveBytes), QString::fromLocal8Bit(std::strerror(reserved)));
+    // EOPNOTSUPP/EINVAL: this file system cannot reserve; the copy is written without.
+    if (reserved != 0 && reserved != EOPNOTSUPP && reserved != EINVAL)
+        return QStringLiteral("reserving %1 for it in %2 failed (%3)")
+            .arg(formatMiB(archiveBytes), QDir::tempPath(), QString::fromLocal8Bit(std::strerror(reserved)));
     return {};
 }
 

@@ -14,6 +14,7 @@ namespace lifeboat {
 
 class ChildProcess;
 }
+class QFile;
 class QTemporaryDir;
 namespace lifeboat {
 class PgSession;
@@ -43,6 +44,9 @@ private:
     Status restoreInto(JobContext &ctx, const ArtifactRecord &artifact, const Manifest &manifest,
                        const ConnectionSpec &target, const QString &database, int tocEntries, bool noOwner,
                        const QString &pgRestore, QStringList *warnings);
+    // --jobs N: the private temporary file for the decoded archive, its room reserved; returns why
+    // it cannot be made (empty when it can; the caller then restores as one stream).
+    QString createTempCopy(qint64 archiveBytes, std::unique_ptr<QFile> *file);
     Status compareWithManifest(JobContext &ctx, const Manifest &manifest, const ConnectionSpec &target,
                                const QString &database, bool *allMatch);
     bool cancelled() const { return m_cancelled.load(); }

@@ -45,6 +45,10 @@ struct RestoreRequest
     // Fault seam for tests: the free bytes in `folder`, where --jobs N puts its temporary copy
     // (unset: statvfs). Lets a test run out of temporary space without filling a file system.
     std::function<qint64(const QString &folder)> tempFreeBytesProbe;
+    // Fault seam for tests: reserves `bytes` for the --jobs temporary copy open on `fd` and returns
+    // 0 or an errno value (unset: fallocate). Lets a test report ENOSPC or EOPNOTSUPP, or reserve
+    // more than the integrity pass then writes.
+    std::function<int(int fd, qint64 bytes)> tempReserve;
 };
 
 } // namespace lifeboat
