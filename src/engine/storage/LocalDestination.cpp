@@ -1,5 +1,7 @@
 #include "engine/storage/LocalDestination.h"
 
+#include "core/ByteSize.h"
+
 #include "engine/storage/LocalFileWriter.h"
 #include "engine/storage/S3Destination.h"
 
@@ -91,11 +93,9 @@ Status LocalDestination::checkWritable(qint64 expectedBytes)
     if (expectedBytes > 0 && free >= 0 && free < expectedBytes)
         return makeError(
             QStringLiteral("dest.full"),
-            QStringLiteral("the destination folder %1 has %2 MiB free but this backup needs about %3 "
-                           "MiB: free some space or choose another destination")
-                .arg(m_root)
-                .arg(free / (1024 * 1024))
-                .arg((expectedBytes + 1024 * 1024 - 1) / (1024 * 1024)));
+            QStringLiteral("the destination folder %1 has %2 free but this backup needs about %3: free "
+                           "some space or choose another destination")
+                .arg(m_root, formatMiB(free), formatMiB(expectedBytes)));
     return {};
 }
 
