@@ -42,8 +42,9 @@ ParallelZstdDecompressor::ParallelZstdDecompressor(ByteSink *next, qint64 maxFra
     , m_maxCompressedFrame(qint64(ZSTD_compressBound(size_t(m_maxFrameBytes))) + (qint64(64) << 10))
     , m_chunkBytes(qBound<qint64>(qint64(64) << 10, m_maxFrameBytes, qint64(1) << 20))
     , m_workers(qMax(1, workers))
-    , m_maxFrames(m_workers + 1)
-    , m_maxWaitingChunks(int(qMax(1, m_workers - 1) * ((m_maxFrameBytes + m_chunkBytes - 1) / m_chunkBytes)))
+    , m_maxFrames(m_workers)
+    , m_maxWaitingChunks(
+          int(qMax(1, m_workers - 1) * ((m_maxFrameBytes / 2 + m_chunkBytes - 1) / m_chunkBytes)))
 {
     m_threads.emplace_back([this] { writeLoop(); });
     for (int i = 0; i < m_workers; ++i)
@@ -196,8 +197,12 @@ void ParallelZstdDecompressor::decodeLoop()
         lock.unlock();
         if (!skip)
             decodeFrame(*frame, dctx);
-        std::vector<char>().swap(frame->compressed);
         lock.lock();
+        // The buffer goes back for a later frame: fresh memory costs page faults, reused does not.
+        frame->compressed.clear();
+        if (int(m_freeBuffers.size()) <= m_maxFrames)
+            m_freeBuffers.push_back(std::move(frame->compressed));
+        frame->compressed = std::vector<char>();
         frame->done = true;
         m_changed.notify_all();
     }
@@ -241,6 +246,23 @@ void ParallelZstdDecompressor::writeLoop()
     }
 }
 
+std::vector<char> ParallelZstdDecompressor::takeBuffer()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_freeBuffers.empty()) {
+            std::vector<char> buffer = std::move(m_freeBuffers.back());
+            m_freeBuffers.pop_back();
+            return buffer;
+        }
+    }
+    // Room for the largest frame up front: growing by doubling would copy and touch fresh pages
+    // every time (a reservation alone touches none).
+    std::vector<char> buffer;
+    buffer.reserve(size_t(m_maxCompressedFrame));
+    return buffer;
+}
+
 Status ParallelZstdDecompressor::queueFrame(std::vector<char> compressed, qint64 offset)
 {
     auto frame = std::make_shared<Frame>();
@@ -261,11 +283,10 @@ Status ParallelZstdDecompressor::queueFrame(std::vector<char> compressed, qint64
 
 Status ParallelZstdDecompressor::cutFrames()
 {
-    size_t pos = 0;
     Status result;
-    while (pos < m_pending.size()) {
-        const char *p = m_pending.data() + pos;
-        const size_t available = m_pending.size() - pos;
+    while (!m_pending.empty()) {
+        const char *p = m_pending.data();
+        const size_t available = m_pending.size();
         const size_t n = ZSTD_findFrameCompressedSize(p, available);
         if (ZSTD_isError(n)) {
             if (ZSTD_getErrorCode(n) == ZSTD_error_srcSize_wrong) {
@@ -282,14 +303,17 @@ Status ParallelZstdDecompressor::cutFrames()
             result = tooLarge(m_pendingOffset, m_maxFrameBytes);
             break;
         }
-        if (Status s = queueFrame(std::vector<char>(p, p + n), m_pendingOffset); !s) {
+        // The frame keeps the buffer it arrived in; the bytes after it start the next one.
+        std::vector<char> frame = takeBuffer();
+        frame.assign(m_pending.begin() + qint64(n), m_pending.end());
+        frame.swap(m_pending);
+        frame.resize(n);
+        if (Status s = queueFrame(std::move(frame), m_pendingOffset); !s) {
             result = s;
             break;
         }
-        pos += n;
         m_pendingOffset += qint64(n);
     }
-    m_pending.erase(m_pending.begin(), m_pending.begin() + qint64(pos));
     if (result.ok())
         return {};
     // Frames before this point may hold an earlier problem: let them be written first.
@@ -307,6 +331,8 @@ Status ParallelZstdDecompressor::write(const char *data, qint64 size)
     if (Status s = failure(); !s)
         return s;
     m_in += size;
+    if (m_pending.capacity() == 0)
+        m_pending = takeBuffer();
     m_pending.insert(m_pending.end(), data, data + size);
     return cutFrames();
 }

@@ -21,10 +21,11 @@ namespace lifeboat {
 // found. The first problem in the order of the stream wins, whichever thread saw it first.
 //
 // write() cuts the compressed bytes into whole frames (zstd's block headers say where a frame
-// ends) and queues them; it waits while `workers` + 1 frames are being decoded or written, and
-// decoded bytes that wait for an earlier frame are held to (workers - 1) frames' worth, so memory
-// stays near (workers + 1) compressed frames + (workers - 1) decoded frames (about 100 MiB with
-// 32 MiB frames and two workers). A frame that is
+// ends) and queues them; it waits while `workers` frames are being decoded or written. The first
+// frame's bytes go to the writer as they are decoded; the frames after it may hold half a frame's
+// worth each (workers - 1 of them) until their turn. Memory so stays near `workers` compressed
+// frames + (workers - 1) half frames + a few 1 MiB chunks (about 65 MiB with 32 MiB frames and
+// two workers); every buffer is reused, since fresh pages cost a fault each. A frame that is
 // larger than `maxFrameBytes`, or a run of bytes that is longer than any such frame could be, is
 // corrupt: it is refused rather than held in memory.
 //
@@ -76,7 +77,8 @@ private:
     int waitingChunks() const; // decoded chunks of the frames after the first; lock held
     Status cutFrames();
     Status queueFrame(std::vector<char> compressed, qint64 offset);
-    Status failure() const; // takes the lock
+    std::vector<char> takeBuffer(); // a reused buffer for compressed bytes, or a new one
+    Status failure() const;         // takes the lock
     Status stop(bool finishQueued);
     // A chunk for `frame`'s worker; waits while frames after the first hold their share.
     std::unique_ptr<char[]> takeChunk(const Frame *frame);
@@ -93,7 +95,8 @@ private:
     std::condition_variable m_changed;
     std::deque<std::shared_ptr<Frame>> m_frames; // queued, being decoded or written, in order
     std::vector<std::unique_ptr<char[]>> m_freeChunks;
-    int m_waitingChunks = 0; // decoded chunks of frames after the first
+    std::vector<std::vector<char>> m_freeBuffers; // compressed frames' buffers, for reuse
+    int m_waitingChunks = 0;                      // decoded chunks of frames after the first
     bool m_noMoreFrames = false;
     bool m_abort = false;
     std::optional<Error> m_error; // the first failure in stream order

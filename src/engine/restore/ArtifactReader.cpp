@@ -162,7 +162,7 @@ Result<Manifest> ArtifactReader::readManifest(const DecryptionKeys &keys) const
 }
 
 Status ArtifactReader::stream(const DecryptionKeys &keys, ByteSink *plain, ArchiveScanner *scanner,
-                              const ProgressFn &progress) const
+                              const ProgressFn &progress, Decoding decoding) const
 {
     if (m_artifact.encrypted && keys.isEmpty())
         return makeError(
@@ -186,7 +186,7 @@ Status ArtifactReader::stream(const DecryptionKeys &keys, ByteSink *plain, Archi
     std::unique_ptr<ThreadedSink> zstdThread;
     std::unique_ptr<ParallelZstdDecompressor> parallelZstd;
     ByteSink *decoder = nullptr;
-    if (m_zstdFrameBytes > 0) {
+    if (m_zstdFrameBytes > 0 && decoding == Decoding::Parallel) {
         parallelZstd = std::make_unique<ParallelZstdDecompressor>(tail, m_zstdFrameBytes,
                                                                   ParallelZstdDecompressor::defaultWorkers());
         decoder = parallelZstd.get();

@@ -44,9 +44,16 @@ public:
     // run on three threads: `plain` and `scanner` are used from a thread of the reader's own
     // (one at a time, in order) until stream() returns; `progress` is called on the caller's.
     // A backup written as a series of bounded zstd frames (its manifest says how large) is
-    // decoded on several cores at once; an older one, written as one frame, on one.
+    // decoded on several cores at once; an older one, written as one frame, on one. OneThread
+    // decodes on one thread whatever the backup: for a consumer slower than one decoder (pg_restore
+    // reading a stream), where more decoders would only hold memory.
+    enum class Decoding
+    {
+        Parallel,
+        OneThread
+    };
     Status stream(const DecryptionKeys &keys, ByteSink *plain, ArchiveScanner *scanner = nullptr,
-                  const ProgressFn &progress = {}) const;
+                  const ProgressFn &progress = {}, Decoding decoding = Decoding::Parallel) const;
 
 private:
     ArtifactReader() = default;
