@@ -56,6 +56,8 @@ private Q_SLOTS:
 
 private:
     QString databases();
+    // Runs a RestoreJob in this process with TMPDIR set to `tmp` (put back afterwards).
+    JobInfo runRestoreJob(const QString &profile, const RestoreRequest &request, const QString &tmp);
     bool setUpSpyProfile();
     ProcessResult cli(const QStringList &args) { return m_run.cli(m_config, args); }
 
@@ -79,6 +81,28 @@ private:
 QString TestRestore::databases()
 {
     return m_pg.psql(QStringLiteral("SELECT string_agg(datname, ',' ORDER BY datname) FROM pg_database"));
+}
+
+JobInfo TestRestore::runRestoreJob(const QString &profile, const RestoreRequest &request, const QString &tmp)
+{
+    const QByteArray oldTmp = qgetenv("TMPDIR");
+    qputenv("TMPDIR", QFile::encodeName(tmp));
+    JobInfo finished;
+    {
+        JobRunner runner{ConfigPaths(m_config)};
+        QSignalSpy done(&runner, &JobRunner::jobFinished);
+        runner.submit(
+            std::make_shared<RestoreJob>(profile, QStringLiteral("test"), request, ConfigPaths(m_config)));
+        if (!QTest::qWaitFor([&] { return done.count() == 1; }, 180000))
+            finished.message = QStringLiteral("the restore job did not finish within 3 minutes");
+        else
+            finished = done.at(0).at(0).value<JobInfo>();
+    }
+    if (oldTmp.isNull())
+        qunsetenv("TMPDIR");
+    else
+        qputenv("TMPDIR", oldTmp);
+    return finished;
 }
 
 void TestRestore::initTestCase()
@@ -402,8 +426,6 @@ void TestRestore::noRoomForTheJobsCopyFallsBackToStreaming()
     m_pg.exportClientEnvironment();
     const QString tmp = m_tmp.filePath(QStringLiteral("jobs-tmp"));
     QVERIFY(QDir().mkpath(tmp));
-    const QByteArray oldTmp = qgetenv("TMPDIR");
-    qputenv("TMPDIR", QFile::encodeName(tmp));
     QStringList probed;
     RestoreRequest request;
     request.artifactId = m_id;
@@ -414,19 +436,7 @@ void TestRestore::noRoomForTheJobsCopyFallsBackToStreaming()
         probed << folder;
         return qint64(64 * 1024);
     };
-    JobInfo finished;
-    {
-        JobRunner runner{ConfigPaths(m_config)};
-        QSignalSpy done(&runner, &JobRunner::jobFinished);
-        runner.submit(std::make_shared<RestoreJob>(QStringLiteral("prod"), QStringLiteral("test"), request,
-                                                   ConfigPaths(m_config)));
-        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 180000);
-        finished = done.at(0).at(0).value<JobInfo>();
-    }
-    if (oldTmp.isNull())
-        qunsetenv("TMPDIR");
-    else
-        qputenv("TMPDIR", oldTmp);
+    const JobInfo finished = runRestoreJob(QStringLiteral("prod"), request, tmp);
     QVERIFY2(finished.state == JobInfo::State::Succeeded, qPrintable(finished.message));
     QCOMPARE(probed, QStringList{tmp});
     const QString outputs = finished.outputs.join(QLatin1Char('\n'));
@@ -527,8 +537,6 @@ void TestRestore::jobsCopyIsReservedAndExact()
     m_pg.exportClientEnvironment();
     const QString tmp = m_tmp.filePath(QStringLiteral("reserve-") + reserve);
     QVERIFY(QDir().mkpath(tmp));
-    const QByteArray oldTmp = qgetenv("TMPDIR");
-    qputenv("TMPDIR", QFile::encodeName(tmp));
     const QString database = QStringLiteral("reserved_") + reserve.toLower();
     QList<qint64> asked; // the bytes the job asked to reserve
     RestoreRequest request;
@@ -545,19 +553,7 @@ void TestRestore::jobsCopyIsReservedAndExact()
                    : reserve == QLatin1String("EDQUOT") ? EDQUOT
                                                         : EOPNOTSUPP;
         };
-    JobInfo finished;
-    {
-        JobRunner runner{ConfigPaths(m_config)};
-        QSignalSpy done(&runner, &JobRunner::jobFinished);
-        runner.submit(std::make_shared<RestoreJob>(QStringLiteral("spy"), QStringLiteral("test"), request,
-                                                   ConfigPaths(m_config)));
-        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 180000);
-        finished = done.at(0).at(0).value<JobInfo>();
-    }
-    if (oldTmp.isNull())
-        qunsetenv("TMPDIR");
-    else
-        qputenv("TMPDIR", oldTmp);
+    const JobInfo finished = runRestoreJob(QStringLiteral("spy"), request, tmp);
     QVERIFY2(finished.state == JobInfo::State::Succeeded, qPrintable(finished.message));
     const QString outputs = finished.outputs.join(QLatin1Char('\n'));
     QVERIFY2(!outputs.contains(QLatin1String("MISMATCH")), qPrintable(outputs));
