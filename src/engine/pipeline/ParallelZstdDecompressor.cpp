@@ -56,12 +56,6 @@ ParallelZstdDecompressor::~ParallelZstdDecompressor()
     (void)stop(false);
 }
 
-qint64 ParallelZstdDecompressor::bytesOut() const
-{
-    std::lock_guard lock(m_mutex);
-    return m_out;
-}
-
 Status ParallelZstdDecompressor::failure() const
 {
     std::lock_guard lock(m_mutex);
@@ -232,8 +226,6 @@ void ParallelZstdDecompressor::writeLoop()
             lock.lock();
             if (!s && !m_error)
                 m_error = s.error();
-            else if (!failed)
-                m_out += chunk.size;
             m_freeChunks.push_back(std::move(chunk.data));
             m_changed.notify_all();
             continue;
@@ -285,22 +277,23 @@ Status ParallelZstdDecompressor::cutFrames()
 {
     Status result;
     while (!m_pending.empty()) {
+        const qint64 offset = m_in - qint64(m_pending.size()); // of the frame being cut
         const char *p = m_pending.data();
         const size_t available = m_pending.size();
         const size_t n = ZSTD_findFrameCompressedSize(p, available);
         if (ZSTD_isError(n)) {
             if (ZSTD_getErrorCode(n) == ZSTD_error_srcSize_wrong) {
                 if (qint64(available) > m_maxCompressedFrame)
-                    result = tooLarge(m_pendingOffset, m_maxFrameBytes);
+                    result = tooLarge(offset, m_maxFrameBytes);
                 break; // the rest of the frame is still to come
             }
-            result = corruptAt(m_pendingOffset, QString::fromLatin1(ZSTD_getErrorName(n)));
+            result = corruptAt(offset, QString::fromLatin1(ZSTD_getErrorName(n)));
             break;
         }
         const unsigned long long declared = ZSTD_getFrameContentSize(p, available);
         if (declared != ZSTD_CONTENTSIZE_UNKNOWN && declared != ZSTD_CONTENTSIZE_ERROR &&
             declared > quint64(m_maxFrameBytes)) {
-            result = tooLarge(m_pendingOffset, m_maxFrameBytes);
+            result = tooLarge(offset, m_maxFrameBytes);
             break;
         }
         // The frame keeps the buffer it arrived in; the bytes after it start the next one.
@@ -308,11 +301,10 @@ Status ParallelZstdDecompressor::cutFrames()
         frame.assign(m_pending.begin() + qint64(n), m_pending.end());
         frame.swap(m_pending);
         frame.resize(n);
-        if (Status s = queueFrame(std::move(frame), m_pendingOffset); !s) {
+        if (Status s = queueFrame(std::move(frame), offset); !s) {
             result = s;
             break;
         }
-        m_pendingOffset += qint64(n);
     }
     if (result.ok())
         return {};
@@ -348,7 +340,6 @@ Status ParallelZstdDecompressor::stop(bool finishQueued)
         else
             m_abort = true;
     }
-    m_aborted = !finishQueued;
     m_changed.notify_all();
     for (std::thread &t : m_threads)
         t.join();
@@ -366,7 +357,7 @@ Status ParallelZstdDecompressor::finish()
 {
     if (Status s = stop(true); !s)
         return s;
-    if (m_aborted)
+    if (m_abort) // stopped by abort() before: the threads are gone, so no lock is needed
         return makeError(QStringLiteral("zstd.stopped"), QStringLiteral("the zstd decoder was stopped"));
     if (!m_pending.empty() || m_in == 0)
         return makeError(

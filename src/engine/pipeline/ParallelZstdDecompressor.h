@@ -50,8 +50,6 @@ public:
     // was one. Does not call next->finish() or next->abort().
     Status drain();
 
-    qint64 bytesIn() const { return m_in; }
-    qint64 bytesOut() const;
     // Workers for a machine: min(cores, 4), at least 1.
     static int defaultWorkers();
 
@@ -100,13 +98,10 @@ private:
     bool m_noMoreFrames = false;
     bool m_abort = false;
     std::optional<Error> m_error; // the first failure in stream order
-    qint64 m_out = 0;
 
     std::vector<char> m_pending; // compressed bytes not yet a whole frame (producer only)
-    qint64 m_in = 0;
-    qint64 m_pendingOffset = 0;
+    qint64 m_in = 0;             // compressed bytes written; m_pending starts at m_in - m_pending.size()
     bool m_stopped = false;
-    bool m_aborted = false;
     std::vector<std::thread> m_threads;
 };
 

@@ -101,12 +101,6 @@ Result<ArtifactReader> ArtifactReader::open(const ArtifactRecord &artifact, cons
                 .arg(artifact.prunedUtc.toString(QStringLiteral("yyyy-MM-dd HH:mm")), artifact.profileName));
     ArtifactReader reader;
     reader.m_artifact = artifact;
-    // Frames of a bounded size can be decoded in parallel; a bound outside what a backup writes is
-    // not trusted (the frames are then decoded one after another, as with older backups).
-    if (auto recorded = Manifest::fromJsonBytes(artifact.manifestJson);
-        recorded && recorded->zstdFrameBytes >= Manifest::kMinZstdFrameBytes &&
-        recorded->zstdFrameBytes <= Manifest::kMaxZstdFrameBytes)
-        reader.m_zstdFrameBytes = recorded->zstdFrameBytes;
     QStringList problems;
     for (const ArtifactRecord::Location &loc : artifact.locations) {
         if (loc.prunedUtc.isValid())
@@ -161,6 +155,17 @@ Result<Manifest> ArtifactReader::readManifest(const DecryptionKeys &keys) const
     return Manifest::fromJsonBytes(m_artifact.manifestJson);
 }
 
+qint64 ArtifactReader::zstdFrameBound() const
+{
+    // Frames of a bounded size can be decoded in parallel; a bound outside what a backup writes is
+    // not trusted (the frames are then decoded one after another, as with older backups).
+    auto recorded = Manifest::fromJsonBytes(m_artifact.manifestJson);
+    if (recorded && recorded->zstdFrameBytes >= Manifest::kMinZstdFrameBytes &&
+        recorded->zstdFrameBytes <= Manifest::kMaxZstdFrameBytes)
+        return recorded->zstdFrameBytes;
+    return 0;
+}
+
 Status ArtifactReader::stream(const DecryptionKeys &keys, ByteSink *plain, ArchiveScanner *scanner,
                               const ProgressFn &progress, Decoding decoding) const
 {
@@ -186,8 +191,9 @@ Status ArtifactReader::stream(const DecryptionKeys &keys, ByteSink *plain, Archi
     std::unique_ptr<ThreadedSink> zstdThread;
     std::unique_ptr<ParallelZstdDecompressor> parallelZstd;
     ByteSink *decoder = nullptr;
-    if (m_zstdFrameBytes > 0 && decoding == Decoding::Parallel) {
-        parallelZstd = std::make_unique<ParallelZstdDecompressor>(tail, m_zstdFrameBytes,
+    const qint64 frameBytes = decoding == Decoding::Parallel ? zstdFrameBound() : 0;
+    if (frameBytes > 0) {
+        parallelZstd = std::make_unique<ParallelZstdDecompressor>(tail, frameBytes,
                                                                   ParallelZstdDecompressor::defaultWorkers());
         decoder = parallelZstd.get();
     } else {

@@ -57,10 +57,11 @@ public:
 
 private:
     ArtifactReader() = default;
+    // The catalog manifest's bound on the decoded size of a zstd frame; 0 = not bounded.
+    qint64 zstdFrameBound() const;
     Status decodeSmall(const QByteArray &stored, const DecryptionKeys &keys, QByteArray *plain) const;
 
     ArtifactRecord m_artifact;
-    qint64 m_zstdFrameBytes = 0; // from the manifest: the frames' bound, 0 = not bounded
     ArtifactRecord::Location m_location;
     std::unique_ptr<Destination> m_destination;
 };

@@ -483,7 +483,7 @@ Status RestoreJob::run(JobContext &ctx)
     restoreTimer.start();
     QStringList warnings;
     m_request.jobs = jobs;
-    Status restored = restoreInto(ctx, *artifact, *manifest, target, database, integrity->tocEntries, noOwner,
+    Status restored = restoreInto(ctx, *reader, target, database, integrity->tocEntries, noOwner,
                                   restoreToolPath, &warnings);
     const double restoreSeconds = double(restoreTimer.elapsed()) / 1000.0;
     // pg_restore is done with the temporary copy: give its room back now, on a thread of its own
@@ -605,13 +605,10 @@ QString RestoreJob::createTempCopy(qint64 archiveBytes, std::unique_ptr<QFile> *
     return {};
 }
 
-Status RestoreJob::restoreInto(JobContext &ctx, const ArtifactRecord &artifact, const Manifest &manifest,
-                               const ConnectionSpec &target, const QString &database, int tocEntries,
-                               bool noOwner, const QString &pgRestore, QStringList *warnings)
+Status RestoreJob::restoreInto(JobContext &ctx, const ArtifactReader &reader, const ConnectionSpec &target,
+                               const QString &database, int tocEntries, bool noOwner,
+                               const QString &pgRestore, QStringList *warnings)
 {
-    auto reader = ArtifactReader::open(artifact, m_s3Secret);
-    if (!reader)
-        return reader.error();
     QStringList args = {QStringLiteral("--dbname=") + target.toConnInfo(database),
                         QStringLiteral("--no-password"), QStringLiteral("--verbose")};
     if (noOwner)
@@ -666,10 +663,10 @@ Status RestoreJob::restoreInto(JobContext &ctx, const ArtifactRecord &artifact, 
         ctx.setPhase(QStringLiteral("restoring into '%1'").arg(database));
         ProcessSink sink(&child);
         // pg_restore reading a stream is slower than one zstd decoder: more would only hold memory.
-        streamed = reader->stream(
+        streamed = reader.stream(
             m_request.keys, &sink, nullptr,
             [&](qint64 done) {
-                ctx.setProgress(done, artifact.storedBytes);
+                ctx.setProgress(done, reader.artifact().storedBytes);
                 return !cancelled();
             },
             ArtifactReader::Decoding::OneThread);
@@ -692,7 +689,6 @@ Status RestoreJob::restoreInto(JobContext &ctx, const ArtifactRecord &artifact, 
                              .arg(code)
                              .arg(first));
     }
-    (void)manifest;
     ctx.log(QStringLiteral("info"), QStringLiteral("pg_restore finished: %1 items").arg(itemsDone));
     return {};
 }

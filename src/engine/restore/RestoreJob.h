@@ -12,8 +12,10 @@
 
 namespace lifeboat {
 
+class ArtifactReader;
+
 class ChildProcess;
-}
+} // namespace lifeboat
 class QFile;
 class QTemporaryDir;
 namespace lifeboat {
@@ -41,9 +43,11 @@ public:
     static QString quoteIdent(const QString &name);
 
 private:
-    Status restoreInto(JobContext &ctx, const ArtifactRecord &artifact, const Manifest &manifest,
-                       const ConnectionSpec &target, const QString &database, int tocEntries, bool noOwner,
-                       const QString &pgRestore, QStringList *warnings);
+    // Streams the backup `reader` reads into pg_restore (--jobs 1), or runs pg_restore -j N on the
+    // temporary copy the integrity pass wrote.
+    Status restoreInto(JobContext &ctx, const ArtifactReader &reader, const ConnectionSpec &target,
+                       const QString &database, int tocEntries, bool noOwner, const QString &pgRestore,
+                       QStringList *warnings);
     // --jobs N: the private temporary file for the decoded archive, its room reserved; returns why
     // it cannot be made (empty when it can; the caller then restores as one stream).
     QString createTempCopy(qint64 archiveBytes, std::unique_ptr<QFile> *file);

@@ -1,5 +1,7 @@
 #include "engine/restore/RunbookWriter.h"
 
+#include "core/ByteSize.h"
+
 #include "core/Manifest.h"
 #include "engine/storage/S3Url.h"
 
@@ -68,9 +70,9 @@ QString RunbookWriter::write(const Profile &profile, const QList<ArtifactRecord>
             continue;
         seen.insert(a.database);
         latest << a;
-        md << QStringLiteral("| %1 | %2 | %3 MiB | `%4` | %5 | %6 |")
-                  .arg(a.database, a.createdUtc.toString(QStringLiteral("yyyy-MM-dd HH:mm")))
-                  .arg(double(a.storedBytes) / 1048576.0, 0, 'f', 1)
+        md << QStringLiteral("| %1 | %2 | %3 | `%4` | %5 | %6 |")
+                  .arg(a.database, a.createdUtc.toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                       formatMiB(a.storedBytes))
                   .arg(a.sha256.left(16) + QStringLiteral("…"),
                        a.verifyState == QLatin1String("verified")
                            ? a.verifiedUtc.toString(QStringLiteral("yyyy-MM-dd HH:mm"))
@@ -97,12 +99,16 @@ QString RunbookWriter::write(const Profile &profile, const QList<ArtifactRecord>
             // Fetch it first: the standard AWS CLI, with this destination's endpoint and region.
             auto s3 = S3Url::parse(loc.destination);
             if (s3) {
-                QString aws = QStringLiteral("aws s3 cp %1 .").arg(shellQuote(QStringLiteral("s3://%1/%2").arg(s3->bucket, s3->keyFor(loc.objectPath))));
+                QString aws =
+                    QStringLiteral("aws s3 cp %1 .")
+                        .arg(shellQuote(
+                            QStringLiteral("s3://%1/%2").arg(s3->bucket, s3->keyFor(loc.objectPath))));
                 if (!s3->endpoint.isEmpty())
                     aws += QStringLiteral(" --endpoint-url %1").arg(shellQuote(s3->endpoint.toString()));
                 if (!s3->region.isEmpty())
                     aws += QStringLiteral(" --region %1").arg(shellQuote(s3->region));
-                md << QStringLiteral("# 0. Download it (credentials: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or ~/.aws/credentials)");
+                md << QStringLiteral("# 0. Download it (credentials: AWS_ACCESS_KEY_ID / "
+                                     "AWS_SECRET_ACCESS_KEY or ~/.aws/credentials)");
                 md << aws;
                 path = loc.objectPath.section(QLatin1Char('/'), -1);
             }
@@ -111,9 +117,11 @@ QString RunbookWriter::write(const Profile &profile, const QList<ArtifactRecord>
         md << QStringLiteral("echo '%1  %2' | sha256sum -c -").arg(a.sha256, path);
         md << QStringLiteral("# 2. Create an empty database and restore into it");
         md << QStringLiteral("createdb %1").arg(shellQuote(target));
-        const QString decrypt = a.encrypted ? (profile.passphrase ? QStringLiteral("age -d %1 | ").arg(shellQuote(path))
-                                                                  : QStringLiteral("age -d -i KEY_FILE %1 | ").arg(shellQuote(path)))
-                                            : QStringLiteral("cat %1 | ").arg(shellQuote(path));
+        const QString decrypt =
+            a.encrypted
+                ? (profile.passphrase ? QStringLiteral("age -d %1 | ").arg(shellQuote(path))
+                                      : QStringLiteral("age -d -i KEY_FILE %1 | ").arg(shellQuote(path)))
+                : QStringLiteral("cat %1 | ").arg(shellQuote(path));
         md << decrypt + QStringLiteral("zstd -d | pg_restore --no-owner -d %1").arg(shellQuote(target));
         md << QStringLiteral("```") << QString();
         if (a.encrypted && !profile.passphrase)

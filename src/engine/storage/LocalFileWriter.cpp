@@ -1,5 +1,7 @@
 #include "engine/storage/LocalFileWriter.h"
 
+#include "core/ByteSize.h"
+
 #include "engine/EngineLog.h"
 
 #include <QDir>
@@ -37,8 +39,7 @@ Error LocalFileWriter::ioError(int err, const QString &what) const
         {};
         QString free;
         if (::statvfs(QFile::encodeName(QFileInfo(m_final).absolutePath()).constData(), &st) == 0)
-            free = QStringLiteral(" (%1 MiB free)")
-                       .arg(qint64(st.f_bavail) * qint64(st.f_frsize) / (1024 * 1024));
+            free = QStringLiteral(" (%1 free)").arg(formatMiB(qint64(st.f_bavail) * qint64(st.f_frsize)));
         return makeError(QStringLiteral("dest.full"),
                          QStringLiteral("the destination %1 is full%2: free some space or choose another "
                                         "destination; the partial file was removed")
@@ -101,10 +102,11 @@ Status LocalFileWriter::finish()
     // systems without hard links (FAT/exFAT USB drives, some SMB shares) get renameat2 with
     // RENAME_NOREPLACE, and where even that is unsupported, a check just before rename().
     auto exists = [this] {
-        return makeError(QStringLiteral("dest.exists"),
-                         QStringLiteral("%1 already exists; Lifeboat never overwrites a backup (two backups in "
-                                        "the same second?) — run the backup again")
-                             .arg(m_final));
+        return makeError(
+            QStringLiteral("dest.exists"),
+            QStringLiteral("%1 already exists; Lifeboat never overwrites a backup (two backups in "
+                           "the same second?) — run the backup again")
+                .arg(m_final));
     };
     if (::link(temp.constData(), target.constData()) == 0) {
         ::unlink(temp.constData());
