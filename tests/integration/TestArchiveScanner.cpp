@@ -70,6 +70,14 @@ void feedInRandomPieces(ArchiveScanner &scanner, QByteArrayView bytes, QRandomGe
     }
 }
 
+// The archive with the scanner's data-offset patches written into it.
+QByteArray withPatches(QByteArray bytes, const QList<ArchiveScanner::OffsetPatch> &patches)
+{
+    for (const ArchiveScanner::OffsetPatch &p : patches)
+        bytes.replace(p.position, p.bytes.size(), p.bytes);
+    return bytes;
+}
+
 // A custom-format archive written field by field as pg_dump's WriteHead/WriteToc and the
 // custom format's data routines do, for the archive versions this machine's pg_dump does not
 // write (1.15: compression algorithm byte; 1.16: relkind, BLOB METADATA).
@@ -205,6 +213,7 @@ private slots:
     void scansRealDumpWhileItStreams();
     void scansSmallDumpOneByteAtATime();
     void scansArchiveWrittenToFile();
+    void fillsInDataOffsetsAsPgDumpDoesInAFile();
     void rejectsCompressedArchive();
     void reportsTruncation_data();
     void reportsTruncation();
@@ -564,6 +573,56 @@ void TestArchiveScanner::scansArchiveWrittenToFile()
     QCOMPARE(scanner.largeObjectCount(), m_smallScan.largeObjectCount());
 }
 
+void TestArchiveScanner::fillsInDataOffsetsAsPgDumpDoesInAFile()
+{
+    // The small database's dump as a pipe carries it (offsets unset), with the scanner's patches
+    // written in, against pg_dump's own output to a file: the same bytes but for the header's
+    // creation time (a second pg_dump run, moments later).
+    const QList<ArchiveScanner::OffsetPatch> patches = m_smallScan.dataOffsetPatches();
+    int withData = 0;
+    for (const ArchiveTocEntry &e : m_smallScan.entries())
+        withData += e.expectsData ? 1 : 0;
+    QVERIFY(withData >= 5); // four tables' data and the large objects
+    QCOMPARE(patches.size(), withData);
+    const QByteArray patched = withPatches(m_smallDump, patches);
+    QVERIFY(patched != m_smallDump);
+
+    const QString path = m_dir.filePath(QStringLiteral("offsets-by-pg_dump.dump"));
+    const Dump dump = runPgDump(QStringLiteral("scan_small"),
+                                {QStringLiteral("--compress=0"), QStringLiteral("--file"), path}, nullptr);
+    QVERIFY2(dump.error.isEmpty(), qPrintable(dump.error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray byPgDump = file.readAll();
+    QCOMPARE(byPgDump.size(), patched.size());
+    // The creation time: 7 integers after magic, version, sizes, format and compression.
+    const ArchiveHeader &h = m_smallScan.header();
+    const qsizetype timeStart = 5 + 3 + 3 + (h.versionMinor >= 15 ? 1 : 1 + h.intSize);
+    const qsizetype timeEnd = timeStart + 7 * (1 + h.intSize);
+    for (qsizetype i = 0; i < patched.size(); ++i) {
+        if (patched.at(i) != byPgDump.at(i) && (i < timeStart || i >= timeEnd))
+            QFAIL(qPrintable(QStringLiteral("byte %1 differs from pg_dump's file output (%2 instead of %3)")
+                                 .arg(i)
+                                 .arg(int(static_cast<unsigned char>(patched.at(i))))
+                                 .arg(int(static_cast<unsigned char>(byPgDump.at(i))))));
+    }
+
+    // pg_restore --jobs seeks by those offsets (and checks each block's id when it gets there).
+    const QString patchedPath = saveToFile(patched, QStringLiteral("patched.dump"));
+    QVERIFY(!patchedPath.isEmpty());
+    QVERIFY2(!m_cluster.psql(QStringLiteral("CREATE DATABASE scan_patched")).isNull(),
+             qPrintable(m_cluster.lastPsqlError()));
+    QProcess restore;
+    restore.setProcessEnvironment(m_cluster.clientEnvironment());
+    restore.start(m_cluster.binDir() + QStringLiteral("/pg_restore"),
+                  {QStringLiteral("--jobs=2"), QStringLiteral("--exit-on-error"),
+                   QStringLiteral("--no-password"), QStringLiteral("--dbname=scan_patched"), patchedPath});
+    QVERIFY(restore.waitForFinished(120000));
+    QVERIFY2(restore.exitStatus() == QProcess::NormalExit && restore.exitCode() == 0,
+             restore.readAllStandardError().constData());
+    compareWithSource(m_smallScan, QStringLiteral("scan_patched"));
+}
+
 void TestArchiveScanner::rejectsCompressedArchive()
 {
     for (const QString &option : {QStringLiteral("--compress=6"), QStringLiteral("--format=custom")}) {
@@ -857,6 +916,37 @@ void TestArchiveScanner::readsEachArchiveVersion()
         QCOMPARE(s.dataBlockCount(), 3);
         QCOMPARE(s.bytesScanned(), qint64(a.bytes().size()));
         QVERIFY(!s.entryByDumpId(42));
+
+        // Filling in the data offsets: one patch per entry with data, in place (same size), after
+        // which the TOC points at each data block and nothing is left to fill in.
+        const QList<ArchiveScanner::OffsetPatch> patches = s.dataOffsetPatches();
+        QCOMPARE(patches.size(), 3);
+        QCOMPARE(patches.first().position, s.entryByDumpId(6)->tocDataStateAt);
+        QByteArray expected(1, char(2)); // K_OFFSET_POS_SET, then 8 offset bytes, least significant first
+        for (int i = 0; i < 8; ++i)
+            expected.append(char((quint64(dataStart) >> (8 * i)) & 0xFF));
+        QCOMPARE(patches.first().bytes, expected);
+        const QByteArray patched = withPatches(a.bytes(), patches);
+        QCOMPARE(patched.size(), a.bytes().size());
+        ArchiveScanner again;
+        again.feed(patched);
+        QVERIFY(again.finish().ok());
+        for (const ArchiveTocEntry &e : again.entries()) {
+            QCOMPARE(e.tocDataState, e.expectsData ? 2 : 3);
+            QCOMPARE(e.tocDataOffset, e.expectsData ? e.dataOffset : qint64(-1));
+            QCOMPARE(e.rowCount, s.entryByDumpId(e.dumpId)->rowCount);
+        }
+        QVERIFY(again.dataOffsetPatches().isEmpty());
+    }
+    {
+        // Nothing to fill in before the scan has finished, nor after it failed.
+        ArchiveScanner unfinished;
+        unfinished.feed(a.bytes());
+        QVERIFY(unfinished.dataOffsetPatches().isEmpty());
+        ArchiveScanner truncated;
+        truncated.feed(a.bytes().left(a.bytes().size() - 1));
+        QVERIFY(!truncated.finish().ok());
+        QVERIFY(truncated.dataOffsetPatches().isEmpty());
     }
 
     // The same archive, compressed, is refused with the header's algorithm or level.

@@ -6,6 +6,7 @@
 #include "core/ConfigPaths.h"
 #include "core/Manifest.h"
 #include "engine/jobs/JobRunner.h"
+#include "engine/pg/ArchiveScanner.h"
 #include "engine/pg/PgToolFinder.h"
 #include "engine/restore/RestoreJob.h"
 #include "support/PgTestCluster.h"
@@ -475,8 +476,9 @@ bool TestRestore::setUpSpyProfile()
                               "for a in \"$@\"; do last=$a; done\n"
                               "case \"$*\" in\n"
                               "  *--jobs=*) echo \"jobs $(stat -c %s \"$last\")\" >> '" +
+                              QFile::encodeName(m_spyLog) + "'; cp \"$last\" '" +
                               QFile::encodeName(m_spyLog) +
-                              "' ;;\n"
+                              ".dump' ;;\n"
                               "  *--dbname=*) echo stream >> '" +
                               QFile::encodeName(m_spyLog) +
                               "' ;;\n"
@@ -568,6 +570,23 @@ void TestRestore::jobsCopyIsReservedAndExact()
         // pg_restore --jobs read a copy exactly as long as the archive, whatever was reserved.
         QCOMPARE(seen, QStringLiteral("jobs %1").arg(m_spyArchiveBytes));
         QVERIFY2(!outputs.contains(QLatin1String("note:")), qPrintable(outputs));
+        // ... with every data offset in its table of contents filled in, pointing at the entry's
+        // data block, as pg_dump writes them to a file (the backup's archive went through a pipe).
+        QFile copy(m_spyLog + QStringLiteral(".dump"));
+        QVERIFY(copy.open(QIODevice::ReadOnly));
+        ArchiveScanner scanned;
+        scanned.feed(copy.readAll());
+        QVERIFY(scanned.finish().ok());
+        int withData = 0;
+        for (const ArchiveTocEntry &e : scanned.entries()) {
+            if (!e.expectsData)
+                continue;
+            ++withData;
+            QCOMPARE(e.tocDataState, 2);
+            QCOMPARE(e.tocDataOffset, e.dataOffset);
+        }
+        QVERIFY(withData > 3);
+        copy.remove();
     } else {
         QCOMPARE(seen, QStringLiteral("stream"));
         QVERIFY2(outputs.contains(QStringLiteral("note: restored as a stream with one job, not --jobs 2: ") +

@@ -46,6 +46,7 @@ constexpr int kFormatCustom = 1;
 constexpr int kBlockData = 1;
 constexpr int kBlockLargeObjects = 3;
 constexpr int kOffsetPosNotSet = 1;
+constexpr int kOffsetPosSet = 2;
 constexpr int kOffsetNoData = 3;
 
 const QString kCodeMalformed = QStringLiteral("archive.malformed");
@@ -221,11 +222,24 @@ void ArchiveScanner::onRaw(const char *data, int size)
         }
         expectByte(Step::VersionMajor);
         return;
-    case Step::EntryDataOffset:
-        // The data offset is not needed: in a stream the data blocks follow in TOC order.
-        Q_UNUSED(size);
+    case Step::EntryDataOffset: {
+        // Not needed to scan (in a stream the data blocks follow in TOC order), but recorded: a
+        // copy of the archive can have it filled in (dataOffsetPatches).
+        quint64 offset = 0;
+        bool fits = true;
+        for (int i = 0; i < size; ++i) {
+            const auto b = quint64(static_cast<unsigned char>(data[i]));
+            if (i < 8)
+                offset |= b << (8 * i);
+            else if (b != 0)
+                fits = false;
+        }
+        if (m_entry.tocDataState == kOffsetPosSet && fits &&
+            offset <= quint64(std::numeric_limits<qint64>::max()))
+            m_entry.tocDataOffset = qint64(offset);
         finishEntry();
         return;
+    }
     default:
         failMalformed(QStringLiteral("unexpected raw field at byte %1").arg(m_itemStart));
         return;
@@ -313,6 +327,8 @@ void ArchiveScanner::onByte(int value)
             return;
         }
         m_entry.expectsData = value != kOffsetNoData;
+        m_entry.tocDataState = value;
+        m_entry.tocDataStateAt = m_itemStart;
         expectRaw(Step::EntryDataOffset, m_header.offsetSize);
         return;
     case Step::BlockType:
@@ -702,6 +718,30 @@ void ArchiveScanner::scanCopyData(const char *data, qint64 size)
         p = newline + 1;
     }
     m_entries[m_current].rowCount += rows;
+}
+
+QList<ArchiveScanner::OffsetPatch> ArchiveScanner::dataOffsetPatches() const
+{
+    QList<OffsetPatch> patches;
+    if (!m_finished || m_error)
+        return patches;
+    const int size = m_header.offsetSize;
+    for (const ArchiveTocEntry &entry : m_entries) {
+        if (entry.tocDataState != kOffsetPosNotSet || !entry.dataSeen || entry.tocDataStateAt < 0)
+            continue;
+        // WriteOffset: the flag, then the offset least significant byte first.
+        const auto offset = quint64(entry.dataOffset);
+        if (size < 8 && (offset >> (8 * size)) != 0)
+            continue;
+        OffsetPatch patch;
+        patch.position = entry.tocDataStateAt;
+        patch.bytes.reserve(1 + size);
+        patch.bytes.append(char(kOffsetPosSet));
+        for (int i = 0; i < size; ++i)
+            patch.bytes.append(i < 8 ? char((offset >> (8 * i)) & 0xFF) : char(0));
+        patches.append(std::move(patch));
+    }
+    return patches;
 }
 
 Status ArchiveScanner::finish()

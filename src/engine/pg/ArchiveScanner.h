@@ -60,6 +60,20 @@ public:
     // Number of TOC entries the archive announced (entries() has them once the TOC is read).
     int announcedEntryCount() const { return m_tocCount; }
 
+    // One in-place write into the archive: `bytes` at byte `position`.
+    struct OffsetPatch
+    {
+        qint64 position = 0;
+        QByteArray bytes;
+    };
+    // The writes that turn the archive as scanned into what pg_dump writes to a seekable file: the
+    // data-offset field of every TOC entry that leaves it unset (pg_dump wrote to a pipe) gets the
+    // offset of the entry's data block, in place (the field has a fixed size). pg_restore --jobs
+    // then seeks straight to each table's data; otherwise every worker reads the archive from the
+    // data's start to find the block it needs. Empty unless finish() succeeded; an offset that
+    // does not fit the header's offset size is left unset (pg_restore finds that block as before).
+    QList<OffsetPatch> dataOffsetPatches() const;
+
     int dataBlockCount() const { return m_dataBlocks; }
     qint64 tableDataBytes() const { return m_tableDataBytes; }
     qint64 largeObjectCount() const { return m_largeObjectCount; }

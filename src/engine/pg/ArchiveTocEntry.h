@@ -35,6 +35,12 @@ struct ArchiveTocEntry
 
     // The table of contents says a data block belongs to this entry (TABLE DATA, BLOBS).
     bool expectsData = false;
+    // The entry's data-offset field in the table of contents (the custom format's ReadOffset): the
+    // flag as stored (1 = not set: pg_dump wrote to a pipe; 2 = set; 3 = no data), the offset it
+    // gives when set (else -1), and the archive byte where the flag sits.
+    int tocDataState = 0;
+    qint64 tocDataOffset = -1;
+    qint64 tocDataStateAt = -1;
     // Filled in while the data streams past.
     bool dataSeen = false;
     qint64 dataOffset = -1;      // byte offset of the entry's data block in the archive

@@ -137,6 +137,7 @@ Result<IntegrityChecker::Report> IntegrityChecker::check(const ArtifactReader &r
     report.archiveBytes = scanner.bytesScanned();
     report.tocEntries = int(scanner.entries().size());
     report.manifest = *manifest;
+    report.offsetPatches = scanner.dataOffsetPatches();
     report.seconds = double(timer.elapsed()) / 1000.0;
     return report;
 }

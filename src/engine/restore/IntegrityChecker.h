@@ -2,6 +2,7 @@
 
 #include "core/Manifest.h"
 #include "core/Result.h"
+#include "engine/pg/ArchiveScanner.h"
 #include "engine/restore/ArtifactReader.h"
 
 #include <QStringList>
@@ -25,6 +26,9 @@ public:
         qint64 rows = 0;
         double seconds = 0;
         Manifest manifest;
+        // Fills in the archive's unset data offsets (ArchiveScanner::dataOffsetPatches), for a
+        // decoded copy that pg_restore --jobs will read.
+        QList<ArchiveScanner::OffsetPatch> offsetPatches;
         QStringList lines() const;
     };
 

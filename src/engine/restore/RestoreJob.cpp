@@ -101,6 +101,24 @@ public:
             giveUp();
         return {};
     }
+    // After a pass that found the archive whole: fills in the data offsets its table of contents
+    // leaves unset (written in place, as pg_dump does when its output is a file), so that
+    // pg_restore's workers seek straight to their tables instead of reading the archive from the
+    // start to find each one. Returns how many were filled in.
+    int fillInDataOffsets(const QList<ArchiveScanner::OffsetPatch> &patches)
+    {
+        int written = 0;
+        for (const ArchiveScanner::OffsetPatch &patch : patches) {
+            if (!m_failure.isEmpty())
+                return 0;
+            if (patch.position < 0 || patch.position + patch.bytes.size() > m_written ||
+                !m_file->seek(patch.position) || m_file->write(patch.bytes) != patch.bytes.size())
+                giveUp();
+            else
+                ++written;
+        }
+        return written;
+    }
     // After the pass: the copy is exactly the bytes written, whatever was reserved beforehand, so
     // pg_restore never reads reserved blocks past the archive's end.
     void trimToWritten()
@@ -299,12 +317,22 @@ Status RestoreJob::run(JobContext &ctx)
             return !cancelled();
         },
         decodedSink.get());
-    if (decodedSink)
+    int offsetsFilledIn = 0;
+    if (decodedSink) {
+        if (integrity)
+            offsetsFilledIn = decodedSink->fillInDataOffsets(integrity->offsetPatches);
         decodedSink->trimToWritten();
+    }
     if (decoded)
         decoded->close();
     if (!integrity)
         return integrity.error();
+    if (offsetsFilledIn > 0)
+        ctx.log(
+            QStringLiteral("info"),
+            QStringLiteral("--jobs copy: the data offsets of %1 entries filled in, as pg_dump writes them "
+                           "to a file")
+                .arg(offsetsFilledIn));
     if (decodedSink && !decodedSink->failure().isEmpty())
         streamInstead(
             QStringLiteral("writing it to %1 failed (%2)").arg(QDir::tempPath(), decodedSink->failure()));
