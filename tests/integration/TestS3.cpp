@@ -497,7 +497,10 @@ void TestS3::cliBackupToS3IsVerifiedFromS3()
     const QString folder = m_tmp.filePath(QStringLiteral("folder"));
     QDir().mkpath(config);
     QDir().mkpath(folder);
-    const QString s3 = url(QStringLiteral("backups"));
+    // Through a proxy that records the requests (it injects no faults here).
+    FaultyHttpProxy proxy(m_s3.port());
+    QVERIFY(proxy.start());
+    const QString s3 = url(QStringLiteral("backups"), proxy.port());
     ProcessResult add =
         run.cli(config, {QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("prod"),
                          QStringLiteral("--db"), pg.uri(QStringLiteral("fixture")), QStringLiteral("--dest"),
@@ -532,11 +535,20 @@ void TestS3::cliBackupToS3IsVerifiedFromS3()
             .array();
     QCOMPARE(list.size(), 1);
     const qint64 id = list.at(0).toObject().value(QLatin1String("id")).toInteger();
+    const qsizetype before = proxy.requestLines().size();
     ProcessResult verify =
         run.cli(config, {QStringLiteral("verify"), QString::number(id), QStringLiteral("--identity"), key});
     QVERIFY2(verify.exitCode == 0, qPrintable(verify.errText() + verify.outText()));
     QVERIFY2(verify.outText().contains(QLatin1String("matches the backup record")),
              qPrintable(verify.outText()));
+    // The stored manifest is fetched (and decrypted) once per check, the artifact read once.
+    int manifestGets = 0, dumpGets = 0;
+    const QList<QByteArray> lines = proxy.requestLines().mid(before);
+    for (const QByteArray &line : lines) {
+        manifestGets += line.startsWith("GET ") && line.contains(".manifest.json.age ") ? 1 : 0;
+        dumpGets += line.startsWith("GET ") && line.contains(".dump.zst.age ") ? 1 : 0;
+    }
+    QVERIFY2(manifestGets == 1 && dumpGets == 1, lines.join('\n').constData());
 }
 
 void TestS3::cliDestTest()

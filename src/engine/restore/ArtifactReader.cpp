@@ -140,6 +140,8 @@ Status ArtifactReader::decodeSmall(const QByteArray &stored, const DecryptionKey
 
 Result<Manifest> ArtifactReader::readManifest(const DecryptionKeys &keys) const
 {
+    if (m_storedManifest)
+        return *m_storedManifest;
     if (!m_location.manifestPath.isEmpty() && m_destination->exists(m_location.manifestPath) &&
         (!m_artifact.encrypted || !keys.isEmpty())) {
         auto stored = m_destination->readSmall(m_location.manifestPath);
@@ -149,7 +151,10 @@ Result<Manifest> ArtifactReader::readManifest(const DecryptionKeys &keys) const
                 return makeError(
                     s.error().code,
                     QStringLiteral("the manifest of %1 cannot be read: %2").arg(label(), s.error().message));
-            return Manifest::fromJsonBytes(plain);
+            auto manifest = Manifest::fromJsonBytes(plain);
+            if (manifest)
+                m_storedManifest = *manifest;
+            return manifest;
         }
     }
     return Manifest::fromJsonBytes(m_artifact.manifestJson);

@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace lifeboat {
 
@@ -35,6 +36,8 @@ public:
     const ArtifactRecord &artifact() const { return m_artifact; }
 
     // The manifest stored beside the artifact (decrypted). Falls back to the catalog's copy.
+    // Once read from its destination it is kept: later calls (the integrity check after the
+    // restore's own) neither fetch nor decrypt it again. Not thread-safe.
     Result<Manifest> readManifest(const DecryptionKeys &keys) const;
 
     // Called as stored bytes are read; returning false stops the read (cancellation).
@@ -64,6 +67,7 @@ private:
     ArtifactRecord m_artifact;
     ArtifactRecord::Location m_location;
     std::unique_ptr<Destination> m_destination;
+    mutable std::optional<Manifest> m_storedManifest; // readManifest's result from the destination
 };
 
 } // namespace lifeboat
