@@ -727,7 +727,7 @@ QList<ArchiveScanner::OffsetPatch> ArchiveScanner::dataOffsetPatches() const
         return patches;
     const int size = m_header.offsetSize;
     for (const ArchiveTocEntry &entry : m_entries) {
-        if (entry.tocDataState != kOffsetPosNotSet || !entry.dataSeen || entry.tocDataStateAt < 0)
+        if (entry.tocDataState != kOffsetPosNotSet || !entry.dataSeen)
             continue;
         // WriteOffset: the flag, then the offset least significant byte first.
         const auto offset = quint64(entry.dataOffset);

@@ -34,8 +34,6 @@ public:
 
     qint64 bytesIn() const { return m_in; }
     qint64 bytesOut() const { return m_out; }
-    qint64 frameBytes() const { return m_frameBytes; }
-    int framesWritten() const { return m_frames; }
     // Worker threads for a level: 0 (automatic) becomes min(cores, 4).
     static int effectiveThreads(int requested);
 

@@ -107,17 +107,16 @@ public:
     // start to find each one. Returns how many were filled in.
     int fillInDataOffsets(const QList<ArchiveScanner::OffsetPatch> &patches)
     {
-        int written = 0;
+        if (!m_failure.isEmpty())
+            return 0;
         for (const ArchiveScanner::OffsetPatch &patch : patches) {
-            if (!m_failure.isEmpty())
-                return 0;
             if (patch.position < 0 || patch.position + patch.bytes.size() > m_written ||
-                !m_file->seek(patch.position) || m_file->write(patch.bytes) != patch.bytes.size())
+                !m_file->seek(patch.position) || m_file->write(patch.bytes) != patch.bytes.size()) {
                 giveUp();
-            else
-                ++written;
+                return 0;
+            }
         }
-        return written;
+        return int(patches.size());
     }
     // After the pass: the copy is exactly the bytes written, whatever was reserved beforehand, so
     // pg_restore never reads reserved blocks past the archive's end.

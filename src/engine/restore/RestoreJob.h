@@ -10,15 +10,13 @@
 #include <atomic>
 #include <memory>
 
+class QFile;
+class QTemporaryDir;
+
 namespace lifeboat {
 
 class ArtifactReader;
-
 class ChildProcess;
-} // namespace lifeboat
-class QFile;
-class QTemporaryDir;
-namespace lifeboat {
 class PgSession;
 struct ArtifactRecord;
 

@@ -1,7 +1,6 @@
 #include "engine/restore/RunbookWriter.h"
 
 #include "core/ByteSize.h"
-
 #include "core/Manifest.h"
 #include "engine/storage/S3Url.h"
 

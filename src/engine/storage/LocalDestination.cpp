@@ -1,7 +1,6 @@
 #include "engine/storage/LocalDestination.h"
 
 #include "core/ByteSize.h"
-
 #include "engine/storage/LocalFileWriter.h"
 #include "engine/storage/S3Destination.h"
 

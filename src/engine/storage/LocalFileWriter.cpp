@@ -1,7 +1,6 @@
 #include "engine/storage/LocalFileWriter.h"
 
 #include "core/ByteSize.h"
-
 #include "engine/EngineLog.h"
 
 #include <QDir>
