@@ -60,6 +60,7 @@ Profiles
 Backups
   backup NAME [--dry-run]         back up now; prints the artifact path(s)
   list NAME                       the profile's backups: id, time, database, size, SHA-256, verified
+                                  (a test restore's outcome, else "integrity ok" or DAMAGED)
   prune NAME [--dry-run]          apply the profile's retention policy now (it also runs after each
                                   successful backup): per destination and database what is kept and
                                   why, and what is deleted; --dry-run only shows it
@@ -118,6 +119,23 @@ Options
 stores them in profiles and never passes them in a command line.
 )";
 
+// The VERIFIED column of `list`: damaged when the last integrity check proved it, else a test
+// restore's outcome when there was one, else the last integrity check's.
+QString checkedText(const ArtifactRecord &a)
+{
+    const auto day = [](const QDateTime &t) {
+        return t.isValid() ? QLatin1Char(' ') + t.toString(QStringLiteral("yyyy-MM-dd")) : QString();
+    };
+    // Every test restore starts with an integrity check, so "damaged" is the newest news.
+    if (a.integrityState == QLatin1String("failed"))
+        return QStringLiteral("DAMAGED") + day(a.integrityCheckedUtc);
+    if (!a.verifyState.isEmpty())
+        return a.verifyState + day(a.verifiedUtc);
+    if (a.integrityState == QLatin1String("ok"))
+        return QStringLiteral("integrity ok") + day(a.integrityCheckedUtc);
+    return QStringLiteral("never");
+}
+
 QJsonObject artifactJson(const ArtifactRecord &a)
 {
     QJsonObject o;
@@ -131,6 +149,16 @@ QJsonObject artifactJson(const ArtifactRecord &a)
     o.insert(QLatin1String("encrypted"), a.encrypted);
     o.insert(QLatin1String("verified"), a.verifyState == QLatin1String("verified"));
     o.insert(QLatin1String("verifyState"), a.verifyState.isEmpty() ? QStringLiteral("never") : a.verifyState);
+    o.insert(QLatin1String("verifiedUtc"),
+             a.verifiedUtc.isValid() ? QJsonValue(a.verifiedUtc.toString(Qt::ISODate)) : QJsonValue());
+    o.insert(QLatin1String("restoreSeconds"), a.restoreSeconds);
+    o.insert(QLatin1String("integrityState"),
+             a.integrityState.isEmpty() ? QStringLiteral("never") : a.integrityState);
+    o.insert(QLatin1String("integrityCheckedUtc"),
+             a.integrityCheckedUtc.isValid() ? QJsonValue(a.integrityCheckedUtc.toString(Qt::ISODate))
+                                             : QJsonValue());
+    if (!a.integrityDetail.isEmpty())
+        o.insert(QLatin1String("integrityDetail"), a.integrityDetail);
     QJsonArray locations;
     for (const auto &l : a.locations) {
         QJsonObject j;
@@ -591,8 +619,12 @@ int Cli::cmdList(const QStringList &args)
                         .arg(r.database, -20)
                         .arg(formatMiB(r.storedBytes), 12)
                         .arg(r.sha256, -64)
-                        .arg(r.verifyState.isEmpty() ? QStringLiteral("never") : r.verifyState)
+                        .arg(checkedText(r))
                  << Qt::endl;
+    }
+    for (const ArtifactRecord &r : *artifacts) {
+        if (r.integrityState == QLatin1String("failed"))
+            cliOut() << "damaged: " << r.integrityDetail << Qt::endl;
     }
     return 0;
 }

@@ -32,6 +32,11 @@ struct ArtifactRecord
     QString verifyState; // "", "verified", "failed"
     QDateTime verifiedUtc;
     double restoreSeconds = 0;
+    // The last integrity check that read the whole artifact (verify, or the start of a restore or
+    // test restore): "" never, "ok", or "failed" (the stored bytes are damaged: `integrityDetail`).
+    QString integrityState;
+    QDateTime integrityCheckedUtc;
+    QString integrityDetail;
     QDateTime prunedUtc; // when retention deleted it from its last destination; invalid = present
 };
 

@@ -120,6 +120,11 @@ const char *const kMigrations[] = {
     " notified_utc TEXT,"
     " detail TEXT NOT NULL DEFAULT '',"
     " PRIMARY KEY (profile_name, subject, condition));",
+    // version 4: the outcome of the last integrity check of each artifact (verify, and the check
+    // every restore and test restore starts with)
+    "ALTER TABLE artifacts ADD COLUMN integrity_state TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE artifacts ADD COLUMN integrity_utc TEXT;"
+    "ALTER TABLE artifacts ADD COLUMN integrity_detail TEXT NOT NULL DEFAULT '';",
 };
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == Catalog::kSchemaVersion,
               "one migration per schema version");
@@ -650,7 +655,8 @@ Result<qint64> Catalog::addArtifact(const ArtifactRecord &a)
 namespace {
 const char *const kArtifactColumns =
     "SELECT id, run_id, profile_id, profile_name, database, created_utc, dump_bytes, stored_bytes, sha256, "
-    "encrypted, manifest_json, verify_state, verified_utc, restore_seconds, pruned_utc FROM artifacts ";
+    "encrypted, manifest_json, verify_state, verified_utc, restore_seconds, pruned_utc, integrity_state, "
+    "integrity_utc, integrity_detail FROM artifacts ";
 
 ArtifactRecord artifactFromQuery(const QSqlQuery &q)
 {
@@ -670,6 +676,9 @@ ArtifactRecord artifactFromQuery(const QSqlQuery &q)
     a.verifiedUtc = fromIso(q.value(12));
     a.restoreSeconds = q.value(13).toDouble();
     a.prunedUtc = fromIso(q.value(14));
+    a.integrityState = q.value(15).toString();
+    a.integrityCheckedUtc = fromIso(q.value(16));
+    a.integrityDetail = q.value(17).toString();
     return a;
 }
 } // namespace
@@ -847,6 +856,22 @@ Status Catalog::setVerification(qint64 artifactId, const QString &state, const Q
     if (!q.exec())
         return sqlError(q.lastError(),
                         QStringLiteral("record the verification of backup %1").arg(artifactId));
+    return {};
+}
+
+Status Catalog::setIntegrity(qint64 artifactId, const QString &state, const QDateTime &when,
+                             const QString &detail)
+{
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral(
+        "UPDATE artifacts SET integrity_state=?, integrity_utc=?, integrity_detail=? WHERE id=?"));
+    q.addBindValue(text(state));
+    q.addBindValue(iso(when));
+    q.addBindValue(text(detail));
+    q.addBindValue(artifactId);
+    if (!q.exec())
+        return sqlError(q.lastError(),
+                        QStringLiteral("record the integrity check of backup %1").arg(artifactId));
     return {};
 }
 

@@ -21,7 +21,7 @@ namespace lifeboat {
 class Catalog
 {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     static Result<std::unique_ptr<Catalog>> open(const QString &path);
     // The catalog of a config folder (ConfigPaths::catalogPath), creating the folder if needed.
@@ -107,6 +107,10 @@ public:
     Result<bool> knowsObjectPath(const QString &objectPath) const;
     Status setVerification(qint64 artifactId, const QString &state, const QDateTime &when,
                            double restoreSeconds);
+    // The outcome of an integrity check that read the whole artifact: "ok", or "failed" with the
+    // first problem found (`detail`, one sentence) when the check proved the stored bytes wrong.
+    Status setIntegrity(qint64 artifactId, const QString &state, const QDateTime &when,
+                        const QString &detail = QString());
 
     // The secret index: which secrets Lifeboat filed in the keychain for each profile — kind names
     // and public facts only, never a value — so removing a profile removes its secrets, a backup

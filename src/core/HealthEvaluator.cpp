@@ -252,6 +252,28 @@ HealthReport HealthEvaluator::evaluate(const Input &in)
                                      .arg(formatAge(unproven))
                                      .arg(newest.id)});
         }
+
+        // Damage: a kept backup whose last integrity check proved its bytes wrong will not restore.
+        // Failing when it is the newest (the one a restore offers first), else a warning.
+        QList<const ArtifactRecord *> damaged;
+        for (const ArtifactRecord &a : list) {
+            if (a.integrityState == QLatin1String("failed"))
+                damaged.append(&a);
+        }
+        if (!damaged.isEmpty()) {
+            const ArtifactRecord &first = *damaged.first();
+            const QString more = damaged.size() > 1
+                                     ? QStringLiteral(" and %1 older backup(s)").arg(damaged.size() - 1)
+                                     : QString();
+            findings.append(
+                {database, QStringLiteral("backup-damaged"),
+                 first.id == newest.id ? HealthLevel::Failing : HealthLevel::Warning,
+                 QStringLiteral("backup %1 (%2)%3 failed its integrity check %4 ago and will not restore%5")
+                     .arg(first.id)
+                     .arg(first.createdUtc.toString(QStringLiteral("yyyy-MM-dd HH:mm")), more,
+                          formatAge(std::max<qint64>(0, first.integrityCheckedUtc.secsTo(in.nowUtc))),
+                          first.id == newest.id ? QStringLiteral(": back up again now") : QString())});
+        }
         r.databases.append(d);
     }
 

@@ -29,7 +29,8 @@ QString healthLevelName(HealthLevel level); // "healthy", "warning", "failing"
 
 // One condition that is true now. `condition` is a stable tag (alert de-duplication keys on
 // profile + subject + condition): "never-backed-up", "backup-failed", "stale", "size-anomaly",
-// "verification-failed", "verification-old", "retention-failed", "identity-not-exported".
+// "verification-failed", "verification-old", "retention-failed", "identity-not-exported",
+// "backup-damaged".
 struct HealthFinding
 {
     QString subject; // the database, or empty for the whole profile

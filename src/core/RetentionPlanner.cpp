@@ -204,9 +204,17 @@ RetentionPlanner::Plan RetentionPlanner::plan(const RetentionPolicy &policy, con
         if (!decisions.isEmpty())
             decisions[0].reasons << QStringLiteral("newest backup");
         for (Decision &d : decisions) {
-            if (d.backup.verified) {
+            if (d.backup.verified && !d.backup.damaged) {
                 d.reasons << QStringLiteral("newest verified");
                 break;
+            }
+        }
+        if (!decisions.isEmpty() && decisions[0].backup.damaged) {
+            for (Decision &d : decisions) {
+                if (!d.backup.damaged) {
+                    d.reasons << QStringLiteral("newest intact, newer ones damaged");
+                    break;
+                }
             }
         }
         for (qsizetype i = 0; i < decisions.size() && i < policy.keepLast; ++i)

@@ -17,7 +17,8 @@ namespace lifeboat {
 // "now" and the local time zone (GFS buckets are local calendar hours, days, ISO weeks, months
 // and years). Each database is its own series. A backup is kept when any rule keeps it; the
 // invariants hold whatever the policy says:
-//   - the newest backup of each database is never deleted (nor the newest verified one);
+//   - the newest backup of each database is never deleted, nor the newest verified one, nor — when
+//     the newest was proved damaged by an integrity check — the newest one not known to be damaged;
 //   - nothing is deleted while the latest backup runs have failed failureStreakLimit times in a
 //     row, nor under an empty or invalid policy.
 class RetentionPlanner
@@ -30,6 +31,7 @@ public:
         QDateTime createdUtc;
         bool verified = false;
         qint64 bytes = 0;
+        bool damaged = false; // its last integrity check proved its bytes wrong
     };
 
     struct Decision

@@ -43,11 +43,16 @@ QVariant BackupTableModel::display(const ArtifactRecord &a, int column) const
     case Sha256Column:
         return DisplayFormat::shortHash(a.sha256);
     case VerifiedColumn:
+        // Every test restore starts with an integrity check, so "damaged" is the newest news.
+        if (a.integrityState == QLatin1String("failed"))
+            return tr("DAMAGED");
         if (a.verifyState == QLatin1String("verified"))
             return a.verifiedUtc.isValid() ? tr("verified %1").arg(DisplayFormat::date(a.verifiedUtc))
                                            : tr("verified");
         if (a.verifyState == QLatin1String("failed"))
             return tr("FAILED");
+        if (a.integrityState == QLatin1String("ok"))
+            return tr("integrity ok %1").arg(DisplayFormat::date(a.integrityCheckedUtc));
         if (a.verifyState.isEmpty())
             return tr("not yet");
         return a.verifyState;
@@ -75,12 +80,19 @@ QVariant BackupTableModel::toolTip(const ArtifactRecord &a, int column) const
         return where.join(QLatin1Char('\n'));
     }
     case VerifiedColumn:
+        if (a.integrityState == QLatin1String("failed"))
+            return tr("The integrity check on %1 found this backup damaged, so it will not restore: %2")
+                .arg(DisplayFormat::dateTime(a.integrityCheckedUtc), a.integrityDetail);
         if (a.verifyState == QLatin1String("verified"))
             return tr("Restored and checked on %1 (restore took %2).")
                 .arg(DisplayFormat::dateTime(a.verifiedUtc),
                      DisplayFormat::duration(qint64(a.restoreSeconds * 1000)));
         if (a.verifyState == QLatin1String("failed"))
             return tr("The last verification of this backup failed: see History.");
+        if (a.integrityState == QLatin1String("ok"))
+            return tr("Read in full and found intact on %1 (SHA-256, decryption, zstd checksums, archive, "
+                      "row counts), but not restored yet: a test restore proves it works.")
+                .arg(DisplayFormat::dateTime(a.integrityCheckedUtc));
         return tr("This backup has not been restored yet, so it is not yet proven to work.");
     default:
         return display(a, column);
@@ -99,6 +111,10 @@ QVariant BackupTableModel::raw(const ArtifactRecord &a, int column) const
     case Sha256Column:
         return a.sha256;
     case VerifiedColumn:
+        if (a.integrityState == QLatin1String("failed"))
+            return QStringLiteral("damaged");
+        if (a.verifyState.isEmpty() && a.integrityState == QLatin1String("ok"))
+            return QStringLiteral("intact");
         return a.verifyState;
     default:
         return display(a, column);
@@ -131,9 +147,11 @@ QVariant BackupTableModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::DecorationRole:
-        if (index.column() == VerifiedColumn && a.verifyState == QLatin1String("verified"))
+        if (index.column() == VerifiedColumn && a.verifyState == QLatin1String("verified") &&
+            a.integrityState != QLatin1String("failed"))
             return m_verifiedIcon;
-        if (index.column() == VerifiedColumn && a.verifyState == QLatin1String("failed"))
+        if (index.column() == VerifiedColumn &&
+            (a.verifyState == QLatin1String("failed") || a.integrityState == QLatin1String("failed")))
             return m_failedIcon;
         if (index.column() == DatabaseColumn && a.encrypted)
             return m_lockIcon;

@@ -127,6 +127,8 @@ Result<CatalogSnapshot> CatalogReader::read() const
         const HealthReport health = HealthEvaluator::evaluate(healthInput);
         summary.healthLevel = health.level;
         summary.healthReasons = health.reasons();
+        summary.firstReasonNamesADatabase =
+            !health.findings.isEmpty() && !health.findings.first().subject.isEmpty();
         if (health.intervalSeconds)
             summary.rpoTargetSeconds = double(*health.intervalSeconds);
         summary.rpoMeasuredSeconds = health.rpoMeasuredSeconds;

@@ -127,7 +127,7 @@ void DashboardCard::setSummary(const ProfileSummary &summary, const QDateTime &n
     QString reason = summary.healthReasons.isEmpty() ? tr("Healthy") : summary.healthReasons.first();
     if (summary.identityNeverExported && reason.contains(QLatin1String("lifeboat-cli key export")))
         reason = tr("Its age key was never exported (see below).");
-    if (!reason.isEmpty())
+    else if (!reason.isEmpty() && !summary.firstReasonNamesADatabase)
         reason[0] = reason.at(0).toUpper();
     m_reason->setText(reason);
     m_reason->setToolTip(summary.healthReasons.join(QLatin1Char('\n')));

@@ -483,11 +483,11 @@ void MainWindow::onSnapshot(const CatalogSnapshot &snapshot)
             profiles << summary.profile;
         m_historyView->setProfiles(profiles);
         m_historyView->refresh();
-        // The wizard's list of backups, when a backup came, went or was verified.
+        // The wizard's list of backups, when a backup came, went, was verified or checked.
         QString backupsKey;
         for (const QList<ArtifactRecord> &artifacts : std::as_const(snapshot.artifacts)) {
             for (const ArtifactRecord &a : artifacts)
-                backupsKey += QString::number(a.id) + a.verifyState +
+                backupsKey += QString::number(a.id) + a.verifyState + a.integrityState +
                               (a.prunedUtc.isValid() ? QStringLiteral("p") : QString());
         }
         if (backupsKey != m_backupsKey && m_restoreWizard->currentId() == RestoreWizard::PickPage &&

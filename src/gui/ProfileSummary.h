@@ -46,6 +46,7 @@ struct ProfileSummary
     // Health: level and one-line reasons (worst first).
     HealthLevel healthLevel = HealthLevel::Healthy;
     QStringList healthReasons;
+    bool firstReasonNamesADatabase = false; // "app: …" — the name keeps its case
 };
 
 } // namespace lifeboat

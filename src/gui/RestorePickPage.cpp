@@ -92,22 +92,37 @@ void RestorePickPage::fill()
             database->setFlags(Qt::ItemIsEnabled);
             database->setExpanded(true);
         }
-        const bool verified = a.verifyState == QLatin1String("verified");
+        // Damage found by the last integrity check outranks an older test restore.
+        const bool damaged = a.integrityState == QLatin1String("failed");
+        const bool verified = !damaged && a.verifyState == QLatin1String("verified");
+        const bool failed = damaged || a.verifyState == QLatin1String("failed");
+        QString state;
+        if (damaged)
+            state = tr("DAMAGED");
+        else if (verified)
+            state = tr("verified %1").arg(DisplayFormat::date(a.verifiedUtc));
+        else if (failed)
+            state = tr("FAILED");
+        else if (a.integrityState == QLatin1String("ok"))
+            state = tr("integrity ok %1").arg(DisplayFormat::date(a.integrityCheckedUtc));
         auto *item = new QTreeWidgetItem(
-            database, {DisplayFormat::dateTime(a.createdUtc), DisplayFormat::size(a.storedBytes),
-                       verified ? tr("verified %1").arg(DisplayFormat::date(a.verifiedUtc))
-                       : a.verifyState == QLatin1String("failed") ? tr("FAILED")
-                                                                  : QString()});
+            database, {DisplayFormat::dateTime(a.createdUtc), DisplayFormat::size(a.storedBytes), state});
         item->setData(0, ArtifactIdRole, a.id);
         item->setData(0, Qt::AccessibleTextRole,
                       tr("Backup %1 of %2 at %3%4")
                           .arg(a.id)
                           .arg(a.database, DisplayFormat::dateTime(a.createdUtc),
-                               verified ? tr(", verified") : QString()));
+                               damaged    ? tr(", damaged")
+                               : verified ? tr(", verified")
+                                          : QString()));
         item->setToolTip(0, tr("Backup %1, SHA-256 %2").arg(a.id).arg(DisplayFormat::shortHash(a.sha256)));
+        if (damaged)
+            item->setToolTip(2, tr("The integrity check on %1 found this backup damaged, so it will not "
+                                   "restore: %2")
+                                    .arg(DisplayFormat::dateTime(a.integrityCheckedUtc), a.integrityDetail));
         if (verified)
             item->setIcon(2, QIcon(QStringLiteral(":/icons/state-ok.svg")));
-        else if (a.verifyState == QLatin1String("failed"))
+        else if (failed)
             item->setIcon(2, QIcon(QStringLiteral(":/icons/state-failed.svg")));
         if (a.encrypted)
             item->setIcon(0, QIcon(QStringLiteral(":/icons/encrypted.svg")));

@@ -362,6 +362,12 @@ void TestMainWindow::refreshKeepsSelectionAndPicksUpNewBackups()
     const qint64 newest =
         addArtifact(**catalog, seed, 0, QStringLiteral("billing"), utc(15, 11, 30), 2600000, 'd');
     QVERIFY(newest > 0);
+    // And integrity checks: one backup found intact, the verified one found damaged since.
+    QVERIFY((*catalog)->setIntegrity(seed.artifactIds.at(0), QStringLiteral("ok"), utc(15, 11, 0)).ok());
+    QVERIFY((*catalog)
+                ->setIntegrity(seed.artifactIds.at(1), QStringLiteral("failed"), utc(15, 11, 10),
+                               QStringLiteral("backup 2 failed the SHA-256 check"))
+                .ok());
 
     // F5.
     auto *refresh = window.findChild<QAction *>(QStringLiteral("refreshAction"));
@@ -383,6 +389,23 @@ void TestMainWindow::refreshKeepsSelectionAndPicksUpNewBackups()
     QCOMPARE(backups->currentIndex().data(RecordTableModel::KeyRole).toLongLong(), seed.artifactIds.at(1));
     QCOMPARE(backups->selectionModel()->selectedRows().size(), 1);
     QCOMPARE(backups->selectionModel()->selectedRows().first().row(), 2);
+    const QList<qint64> ids = keys(backups->model());
+    const auto verifiedCell = [&](qint64 id, int role) {
+        return cell(backups->model(), int(ids.indexOf(id)), BackupTableModel::VerifiedColumn, role);
+    };
+    // Damage outranks the older test restore; an intact backup says when it was checked.
+    QCOMPARE(verifiedCell(seed.artifactIds.at(1), Qt::DisplayRole).toString(), QStringLiteral("DAMAGED"));
+    QCOMPARE(verifiedCell(seed.artifactIds.at(1), RecordTableModel::RawRole).toString(),
+             QStringLiteral("damaged"));
+    QVERIFY2(verifiedCell(seed.artifactIds.at(1), Qt::ToolTipRole)
+                 .toString()
+                 .endsWith(QLatin1String("will not restore: backup 2 failed the SHA-256 check")),
+             qPrintable(verifiedCell(seed.artifactIds.at(1), Qt::ToolTipRole).toString()));
+    QCOMPARE(verifiedCell(seed.artifactIds.at(0), Qt::DisplayRole).toString(),
+             QStringLiteral("integrity ok %1").arg(DisplayFormat::date(utc(15, 11, 0))));
+    QCOMPARE(verifiedCell(seed.artifactIds.at(0), RecordTableModel::RawRole).toString(),
+             QStringLiteral("intact"));
+    QCOMPARE(verifiedCell(seed.artifactIds.at(2), Qt::DisplayRole).toString(), QStringLiteral("not yet"));
     auto *profileCount = window.findChild<QLabel *>(QStringLiteral("profileCountLabel"));
     QVERIFY(profileCount);
     QCOMPARE(profileCount->text(), QStringLiteral("2 profiles"));

@@ -73,6 +73,7 @@ private Q_SLOTS:
     void schedulesViewShowsTheNextRunAndSavesTheSwitch();
     void s3PresetsBuildTheUrl();
     void trayIconShowsTheWorstHealthAndFailures();
+    void cardReasonKeepsTheDatabaseNameAsWritten();
     void mainWindowShowsTheWelcomeThenTheCardsAndSchedules();
 
 private:
@@ -384,6 +385,35 @@ void TestProfileWorkflow::s3PresetsBuildTheUrl()
     }
     editor.findChild<QPushButton *>(QStringLiteral("addS3Button"))->click();
     QCOMPARE(editor.profile().destinations, QStringList{cases.last().second});
+}
+
+void TestProfileWorkflow::cardReasonKeepsTheDatabaseNameAsWritten()
+{
+    const ConfigPaths paths(m_tmp.filePath(QStringLiteral("card-reason")));
+    QVERIFY(paths.ensureExists().ok());
+    JobRunner runner(paths);
+    DashboardView dashboard(paths, &runner,
+                            [this] { return std::static_pointer_cast<SecretStore>(m_secrets); });
+    ProfileSummary damaged;
+    damaged.profile.name = QStringLiteral("tiny");
+    damaged.healthLevel = HealthLevel::Failing;
+    damaged.healthReasons = {QStringLiteral("tiny: backup 3 (2026-11-21 15:22) failed its integrity check")};
+    damaged.firstReasonNamesADatabase = true;
+    ProfileSummary stale;
+    stale.profile.name = QStringLiteral("shop");
+    stale.healthLevel = HealthLevel::Failing;
+    stale.healthReasons = {QStringLiteral("no successful backup for 31 h")};
+    CatalogSnapshot snapshot;
+    snapshot.profiles = {damaged, stale};
+    dashboard.setSnapshot(snapshot);
+    const auto reason = [&](const QString &profile) {
+        DashboardCard *card = dashboard.card(profile);
+        return card ? card->findChild<QLabel *>(QStringLiteral("healthReason"))->text() : QString();
+    };
+    // A database's name keeps its case; a sentence starts with a capital.
+    QCOMPARE(reason(QStringLiteral("tiny")),
+             QStringLiteral("tiny: backup 3 (2026-11-21 15:22) failed its integrity check"));
+    QCOMPARE(reason(QStringLiteral("shop")), QStringLiteral("No successful backup for 31 h"));
 }
 
 void TestProfileWorkflow::trayIconShowsTheWorstHealthAndFailures()

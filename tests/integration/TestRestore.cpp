@@ -3,6 +3,7 @@
 // partial, parallel), --replace with its safety backup, cancellation, deep verification, and the
 // runbook.
 
+#include "core/Catalog.h"
 #include "core/ConfigPaths.h"
 #include "core/Manifest.h"
 #include "engine/jobs/JobRunner.h"
@@ -20,6 +21,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -61,6 +63,8 @@ private:
     JobInfo runRestoreJob(const QString &profile, const RestoreRequest &request, const QString &tmp);
     bool setUpSpyProfile();
     ProcessResult cli(const QStringList &args) { return m_run.cli(m_config, args); }
+    // The catalog's record of a backup, read directly (empty when it cannot be read).
+    ArtifactRecord record(qint64 id) const;
 
     PgTestCluster m_pg;
     QTemporaryDir m_tmp;
@@ -152,12 +156,31 @@ void TestRestore::integrityCheckPasses()
     QVERIFY2(r.outText().contains(QLatin1String("matches the backup record")), qPrintable(r.outText()));
     QVERIFY(r.outText().contains(QLatin1String("readable by pg_restore")));
     QVERIFY(r.outText().contains(QLatin1String("all equal to the manifest")));
-    // An integrity check alone does not make a backup "verified": only a restore does.
+    // An integrity check alone does not make a backup "verified": only a restore does. Its
+    // outcome is recorded on the backup, and list shows it.
     const QJsonArray list =
         QJsonDocument::fromJson(
             cli({QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("prod")}).out)
             .array();
-    QCOMPARE(list.at(0).toObject().value(QLatin1String("verified")).toBool(), false);
+    const QJsonObject backup = list.at(0).toObject();
+    QCOMPARE(backup.value(QLatin1String("verified")).toBool(), false);
+    QCOMPARE(backup.value(QLatin1String("integrityState")).toString(), QStringLiteral("ok"));
+    const QDateTime checked =
+        QDateTime::fromString(backup.value(QLatin1String("integrityCheckedUtc")).toString(), Qt::ISODate);
+    QVERIFY2(checked.isValid() && qAbs(checked.secsTo(QDateTime::currentDateTimeUtc())) < 120,
+             qPrintable(backup.value(QLatin1String("integrityCheckedUtc")).toString()));
+    QVERIFY(!backup.contains(QLatin1String("integrityDetail")));
+    const QString text = cli({QStringLiteral("list"), QStringLiteral("prod")}).outText();
+    QVERIFY2(text.contains(QLatin1String("integrity ok ")), qPrintable(text));
+}
+
+ArtifactRecord TestRestore::record(qint64 id) const
+{
+    auto catalog = Catalog::open(m_config + QStringLiteral("/catalog.sqlite"));
+    if (!catalog)
+        return {};
+    auto artifact = (*catalog)->artifact(id);
+    return artifact ? *artifact : ArtifactRecord();
 }
 
 void TestRestore::restoreEverythingIntoNewDatabase()
@@ -281,10 +304,27 @@ void TestRestore::corruptedArtifactsAreRefusedBeforeAnyDatabaseIsTouched()
         QCOMPARE(out.write(bytes), bytes.size());
     };
     int refused = 0;
+    QDateTime keptCheck; // the wrong-key variants must leave the last check's record alone
+    QDateTime previousCheck = record(m_id).integrityCheckedUtc;
+    // Whatever happens below, the later tests get the original back.
+    const auto putBack = qScopeGuard([&] {
+        QFile out(m_artifact);
+        if (out.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            out.write(original);
+    });
     for (int i = 0; i < 100; ++i) {
         QByteArray variant = original;
         QString what;
         QString key = m_keyFile;
+        if (i == 90) {
+            writeVariant(original);
+            QCOMPARE(cli({QStringLiteral("verify"), QString::number(m_id), QStringLiteral("--identity"),
+                          m_keyFile})
+                         .exitCode,
+                     0);
+            QCOMPARE(record(m_id).integrityState, QStringLiteral("ok"));
+            keptCheck = record(m_id).integrityCheckedUtc;
+        }
         if (i < 60) { // bit flips anywhere: header, payload, last chunk
             const int flips = 1 + int(rng.bounded(3));
             for (int k = 0; k < flips; ++k) {
@@ -317,6 +357,33 @@ void TestRestore::corruptedArtifactsAreRefusedBeforeAnyDatabaseIsTouched()
         QVERIFY2(r.errText().contains(QLatin1String("failed")) ||
                      r.errText().contains(QLatin1String("cannot")),
                  qPrintable(r.errText()));
+        // Damage the check proved is recorded against the backup, with its first problem; a wrong
+        // key proves nothing about the backup. (A flip in the header's stanzas looks like a wrong
+        // key to age, so the first five variants may go either way.)
+        const ArtifactRecord after = record(m_id);
+        if (i >= 90) {
+            QCOMPARE(after.integrityState, QStringLiteral("ok"));
+            QCOMPARE(after.integrityCheckedUtc, keptCheck);
+        } else if (i >= 5 || after.integrityCheckedUtc != previousCheck) {
+            QVERIFY2(after.integrityState == QLatin1String("failed"),
+                     qPrintable(QStringLiteral("variant %1 (%2): %3 recorded as '%4'")
+                                    .arg(i)
+                                    .arg(what, r.errText(), after.integrityState)));
+            QVERIFY2(r.errText().contains(after.integrityDetail), qPrintable(after.integrityDetail));
+            QVERIFY(after.integrityCheckedUtc != previousCheck);
+        }
+        previousCheck = after.integrityCheckedUtc;
+        if (i == 89) {
+            const ProcessResult list = cli({QStringLiteral("list"), QStringLiteral("prod")});
+            QVERIFY2(list.outText().contains(QLatin1String("DAMAGED")) &&
+                         list.outText().contains(QStringLiteral("damaged: backup %1 (").arg(m_id)),
+                     qPrintable(list.outText()));
+            const ProcessResult status = cli({QStringLiteral("status"), QStringLiteral("prod")});
+            QVERIFY2(status.exitCode >= 1, qPrintable(status.outText()));
+            QVERIFY2(status.outText().contains(QStringLiteral("backup %1 (").arg(m_id)) &&
+                         status.outText().contains(QLatin1String("failed its integrity check")),
+                     qPrintable(status.outText()));
+        }
         ++refused;
     }
     writeVariant(original);
@@ -327,6 +394,7 @@ void TestRestore::corruptedArtifactsAreRefusedBeforeAnyDatabaseIsTouched()
     QCOMPARE(cli({QStringLiteral("verify"), QString::number(m_id), QStringLiteral("--identity"), m_keyFile})
                  .exitCode,
              0);
+    QCOMPARE(record(m_id).integrityState, QStringLiteral("ok"));
 }
 
 void TestRestore::cancelledRestoreDropsTheNewDatabase()

@@ -124,6 +124,8 @@ private slots:
     void artifacts();
     void lastDumpBytes();
     void setVerification();
+    void setIntegrity();
+    void migratesSchema3Artifacts();
     void markInterruptedRuns();
     void crashLeavesRunRunning();
     void concurrentWriters();
@@ -602,6 +604,72 @@ void TestCatalog::setVerification()
     QCOMPARE(back->verifyState, QStringLiteral("verified"));
     QCOMPARE(back->verifiedUtc, when);
     QCOMPARE(back->restoreSeconds, 12.5);
+}
+
+void TestCatalog::setIntegrity()
+{
+    auto catalog = openCatalog(m_path);
+    QVERIFY(catalog);
+    auto id = catalog->addArtifact(
+        makeArtifact(QStringLiteral("prod"), QStringLiteral("shop"), m_clock->nowUtc(), 10));
+    VERIFY_OK(id);
+    auto fresh = catalog->artifact(*id);
+    VERIFY_OK(fresh);
+    QCOMPARE(fresh->integrityState, QString());
+    QVERIFY(!fresh->integrityCheckedUtc.isValid());
+
+    const QDateTime when(QDate(2026, 1, 16), QTime(3, 4, 5, 678), Qt::UTC);
+    const QString why = QStringLiteral("backup 1 failed the SHA-256 check");
+    VERIFY_OK(catalog->setIntegrity(*id, QStringLiteral("failed"), when, why));
+    auto back = catalog->artifact(*id);
+    VERIFY_OK(back);
+    QCOMPARE(back->integrityState, QStringLiteral("failed"));
+    QCOMPARE(back->integrityCheckedUtc, when);
+    QCOMPARE(back->integrityDetail, why);
+    // A later check that passes replaces the record, detail included; a test restore's record is
+    // its own.
+    VERIFY_OK(catalog->setIntegrity(*id, QStringLiteral("ok"), when.addSecs(60)));
+    VERIFY_OK(catalog->setVerification(*id, QStringLiteral("verified"), when.addSecs(90), 3.5));
+    auto listed = catalog->artifacts(QStringLiteral("prod"));
+    VERIFY_OK(listed);
+    QCOMPARE(listed->size(), 1);
+    QCOMPARE(listed->first().integrityState, QStringLiteral("ok"));
+    QCOMPARE(listed->first().integrityCheckedUtc, when.addSecs(60));
+    QCOMPARE(listed->first().integrityDetail, QString());
+    QCOMPARE(listed->first().verifyState, QStringLiteral("verified"));
+}
+
+void TestCatalog::migratesSchema3Artifacts()
+{
+    // A catalog as schema 3 left it: artifacts without the integrity columns.
+    qint64 id = 0;
+    {
+        auto catalog = openCatalog(m_path);
+        QVERIFY(catalog);
+        auto added = catalog->addArtifact(
+            makeArtifact(QStringLiteral("prod"), QStringLiteral("shop"), m_clock->nowUtc(), 10));
+        VERIFY_OK(added);
+        id = *added;
+    }
+    for (const char *column : {"integrity_state", "integrity_utc", "integrity_detail"})
+        rawQuery(m_path, QStringLiteral("ALTER TABLE artifacts DROP COLUMN %1").arg(QLatin1String(column)));
+    rawQuery(m_path, QStringLiteral("PRAGMA user_version=3"));
+    QCOMPARE(rawQuery(m_path, QStringLiteral("SELECT count(*) FROM pragma_table_info('artifacts') "
+                                             "WHERE name LIKE 'integrity%'"))
+                 .toInt(),
+             0);
+
+    auto catalog = openCatalog(m_path);
+    QVERIFY(catalog);
+    QCOMPARE(catalog->schemaVersion(), Catalog::kSchemaVersion);
+    auto migrated = catalog->artifact(id);
+    VERIFY_OK(migrated);
+    QCOMPARE(migrated->sha256,
+             makeArtifact(QStringLiteral("prod"), QStringLiteral("shop"), m_clock->nowUtc(), 10).sha256);
+    QCOMPARE(migrated->integrityState, QString());
+    QVERIFY(!migrated->integrityCheckedUtc.isValid());
+    VERIFY_OK(catalog->setIntegrity(id, QStringLiteral("ok"), m_clock->nowUtc()));
+    QCOMPARE(catalog->artifact(id)->integrityState, QStringLiteral("ok"));
 }
 
 void TestCatalog::markInterruptedRuns()

@@ -33,6 +33,8 @@ qint64 offsetSeconds(const QString &text)
 //   verify@-1h[:SECONDS]  each database's newest artifact created before then was verified
 //   verifyfail@-1h        … its verification failed
 //   pruneok@-1h, prunefail@-1h        a prune run
+//   damaged@-1h, intact@-1h           each database's newest artifact created before then had an
+//                                     integrity check that proved it damaged / found it intact
 History build(const QString &script, const QDateTime &now, const QStringList &databases)
 {
     History h;
@@ -42,6 +44,22 @@ History build(const QString &script, const QDateTime &now, const QStringList &da
         const QString kind = token.section(QLatin1Char('@'), 0, 0);
         const QStringList rest = token.section(QLatin1Char('@'), 1).split(QLatin1Char(':'));
         const QDateTime at = now.addSecs(offsetSeconds(rest.value(0)));
+        if (kind == QLatin1String("damaged") || kind == QLatin1String("intact")) {
+            for (const QString &db : databases) {
+                ArtifactRecord *target = nullptr;
+                for (ArtifactRecord &a : h.artifacts) {
+                    if (a.database == db && a.createdUtc <= at &&
+                        (!target || a.createdUtc >= target->createdUtc))
+                        target = &a;
+                }
+                if (!target)
+                    qFatal("test script error: an integrity check needs an artifact before it");
+                target->integrityState =
+                    kind == QLatin1String("damaged") ? QStringLiteral("failed") : QStringLiteral("ok");
+                target->integrityCheckedUtc = at;
+            }
+            continue;
+        }
         if (kind.startsWith(QLatin1String("verify"))) {
             // Each database's newest artifact created before then.
             for (const QString &db : databases) {
@@ -221,6 +239,16 @@ void TestHealthEvaluator::histories_data()
         << QStringLiteral("ok@-2h verifyfail@-1h") << qint64(0) << 0 << 0 << failing
         << QStringList{QStringLiteral("app:verification-failed")}
         << QStringLiteral("the last verification failed");
+    QTest::newRow("newest backup damaged")
+        << QStringLiteral("ok@-3h verify@-3h damaged@-1h") << qint64(0) << 0 << 0 << failing
+        << QStringList{QStringLiteral("app:backup-damaged")}
+        << QStringLiteral("failed its integrity check 60 min ago and will not restore: back up again now");
+    QTest::newRow("older backup damaged")
+        << QStringLiteral("ok@-3h damaged@-2h ok@-1h verify@-1h") << qint64(0) << 0 << 0 << warn
+        << QStringList{QStringLiteral("app:backup-damaged")} << QStringLiteral("backup 1 (20");
+    QTest::newRow("an intact backup is no finding")
+        << QStringLiteral("ok@-3h ok@-2h intact@-1h verify@-1h") << qint64(0) << 0 << 0 << ok << QStringList()
+        << QString();
     QTest::newRow("identity never exported")
         << QStringLiteral("ok@-2h verify@-1h") << qint64(0) << 0 << 1 << warn
         << QStringList{QStringLiteral(":identity-not-exported")}

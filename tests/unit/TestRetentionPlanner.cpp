@@ -50,7 +50,8 @@ RetentionPolicy policyFrom(const QString &spec)
     return p;
 }
 
-// "[db@]2026-11-20T10:00:00Z[*]" — '*' = verified. Ids follow the list order.
+// "[db@]2026-11-20T10:00:00Z[*][!]" — '*' = verified, '!' = damaged (its integrity check failed).
+// Ids follow the list order.
 QList<RetentionPlanner::Backup> backupsFrom(const QStringList &specs)
 {
     QList<RetentionPlanner::Backup> out;
@@ -58,6 +59,9 @@ QList<RetentionPlanner::Backup> backupsFrom(const QStringList &specs)
     for (QString s : specs) {
         RetentionPlanner::Backup b;
         b.id = ++id;
+        b.damaged = s.endsWith(QLatin1Char('!'));
+        if (b.damaged)
+            s.chop(1);
         b.verified = s.endsWith(QLatin1Char('*'));
         if (b.verified)
             s.chop(1);
@@ -155,6 +159,17 @@ void TestRetentionPlanner::plan_data()
         << QStringList{QStringLiteral("2026-11-20T01:00:00Z*"), QStringLiteral("2026-11-20T02:00:00Z*"),
                        QStringLiteral("2026-11-20T03:00:00Z"), QStringLiteral("2026-11-20T04:00:00Z")}
         << QStringList{QStringLiteral("2026-11-20T02:00:00Z"), QStringLiteral("2026-11-20T04:00:00Z")};
+
+    QTest::newRow("a damaged newest backup keeps the newest intact one")
+        << QStringLiteral("last=1") << QStringLiteral("UTC") << QStringLiteral("2026-11-20T07:00:00Z")
+        << QStringList{QStringLiteral("2026-11-20T01:00:00Z"), QStringLiteral("2026-11-20T02:00:00Z"),
+                       QStringLiteral("2026-11-20T03:00:00Z!"), QStringLiteral("2026-11-20T04:00:00Z!")}
+        << QStringList{QStringLiteral("2026-11-20T02:00:00Z"), QStringLiteral("2026-11-20T04:00:00Z")};
+    QTest::newRow("a damaged verified backup is not the newest verified")
+        << QStringLiteral("last=1") << QStringLiteral("UTC") << QStringLiteral("2026-11-20T07:00:00Z")
+        << QStringList{QStringLiteral("2026-11-20T01:00:00Z*"), QStringLiteral("2026-11-20T02:00:00Z*!"),
+                       QStringLiteral("2026-11-20T03:00:00Z")}
+        << QStringList{QStringLiteral("2026-11-20T01:00:00Z"), QStringLiteral("2026-11-20T03:00:00Z")};
 
     // Bucharest springs forward on 2026-03-29 at 03:00 EET (01:00 UTC) to 04:00 EEST. Local days:
     // 22:30Z on the 28th is already the 29th in Bucharest, 21:30Z on the 29th already the 30th.
@@ -448,6 +463,7 @@ void TestRetentionPlanner::invariantsHoldForRandomHistories()
                 b.database = QStringLiteral("db%1").arg(d);
                 b.createdUtc = t;
                 b.verified = chance(15);
+                b.damaged = chance(10);
                 b.bytes = qint64(gen.bounded(1, 1000000));
                 backups.append(b);
                 newest = qMax(newest, t);
@@ -495,8 +511,15 @@ void TestRetentionPlanner::invariantsHoldForRandomHistories()
                          qPrintable(where));
             QVERIFY2(series.first().keep, qPrintable(where + QStringLiteral(": newest deleted")));
             for (const auto &d : series) {
-                if (d.backup.verified) {
+                if (d.backup.verified && !d.backup.damaged) {
                     QVERIFY2(d.keep, qPrintable(where + QStringLiteral(": newest verified deleted")));
+                    break;
+                }
+            }
+            // The newest backup not known to be damaged always stays: the last good one.
+            for (const auto &d : series) {
+                if (!d.backup.damaged) {
+                    QVERIFY2(d.keep, qPrintable(where + QStringLiteral(": newest intact deleted")));
                     break;
                 }
             }

@@ -14,6 +14,8 @@ QString recoveryMessage(const QString &condition)
         return QStringLiteral("the backup size is back in its usual range");
     if (condition == QLatin1String("verification-failed"))
         return QStringLiteral("verification succeeds again");
+    if (condition == QLatin1String("backup-damaged"))
+        return QStringLiteral("no kept backup is damaged any more");
     if (condition == QLatin1String("verification-old"))
         return QStringLiteral("verified again");
     if (condition == QLatin1String("retention-failed"))
@@ -27,7 +29,8 @@ QString recoveryMessage(const QString &condition)
 
 QString AlertEvaluator::eventFor(const QString &condition)
 {
-    if (condition == QLatin1String("backup-failed") || condition == QLatin1String("verification-failed"))
+    if (condition == QLatin1String("backup-failed") || condition == QLatin1String("verification-failed") ||
+        condition == QLatin1String("backup-damaged"))
         return QStringLiteral("failure");
     if (condition == QLatin1String("stale"))
         return QStringLiteral("stale");

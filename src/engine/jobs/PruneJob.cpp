@@ -219,8 +219,8 @@ void PruneJob::pruneAt(JobContext &ctx, const QString &spec, const QList<Artifac
         for (const ArtifactRecord::Location &loc : a.locations) {
             if (loc.destination != spec || loc.prunedUtc.isValid())
                 continue;
-            backups.append(
-                {a.id, a.database, a.createdUtc, a.verifyState == QLatin1String("verified"), a.storedBytes});
+            backups.append({a.id, a.database, a.createdUtc, a.verifyState == QLatin1String("verified"),
+                            a.storedBytes, a.integrityState == QLatin1String("failed")});
             byId.insert(a.id, &a);
             locations.insert(a.id, loc);
         }

@@ -51,6 +51,26 @@ private:
 
 } // namespace
 
+bool IntegrityChecker::provesDamage(const Error &error)
+{
+    // age.no-identity is not among them: a damaged recipient stanza and a wrong key look alike.
+    static const QStringList kDamage = {QStringLiteral("verify.size"),
+                                        QStringLiteral("verify.sha256"),
+                                        QStringLiteral("verify.rows"),
+                                        QStringLiteral("age.header"),
+                                        QStringLiteral("age.mac"),
+                                        QStringLiteral("age.chunk"),
+                                        QStringLiteral("age.truncated"),
+                                        QStringLiteral("age.trailing"),
+                                        QStringLiteral("zstd.corrupt"),
+                                        QStringLiteral("zstd.truncated"),
+                                        QStringLiteral("archive.malformed"),
+                                        QStringLiteral("archive.truncated"),
+                                        QStringLiteral("archive.compressed"),
+                                        QStringLiteral("archive.notCustomFormat")};
+    return kDamage.contains(error.code);
+}
+
 QStringList IntegrityChecker::Report::lines() const
 {
     return {

@@ -38,6 +38,12 @@ public:
     static Result<Report> check(const ArtifactReader &reader, const DecryptionKeys &keys,
                                 const QString &pgRestore, const ArtifactReader::ProgressFn &progress = {},
                                 ByteSink *copyTo = nullptr);
+
+    // Whether a failed check proved the stored backup damaged (its size or SHA-256, an age tag, a
+    // zstd checksum, the archive's structure or its row counts are wrong), as opposed to a check
+    // that could not be made or finished: no key or the wrong one, an unreachable or missing
+    // object, cancellation, a missing tool. Only a proof is recorded against the backup.
+    static bool provesDamage(const Error &error);
 };
 
 } // namespace lifeboat
