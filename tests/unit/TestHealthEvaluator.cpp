@@ -44,16 +44,20 @@ History build(const QString &script, const QDateTime &now, const QStringList &da
         const QString kind = token.section(QLatin1Char('@'), 0, 0);
         const QStringList rest = token.section(QLatin1Char('@'), 1).split(QLatin1Char(':'));
         const QDateTime at = now.addSecs(offsetSeconds(rest.value(0)));
+        // Each database's newest artifact created before then.
+        const auto newestBefore = [&](const QString &db) {
+            ArtifactRecord *target = nullptr;
+            for (ArtifactRecord &a : h.artifacts) {
+                if (a.database == db && a.createdUtc <= at && (!target || a.createdUtc >= target->createdUtc))
+                    target = &a;
+            }
+            if (!target)
+                qFatal("test script error: %s needs an artifact before it", qPrintable(token));
+            return target;
+        };
         if (kind == QLatin1String("damaged") || kind == QLatin1String("intact")) {
             for (const QString &db : databases) {
-                ArtifactRecord *target = nullptr;
-                for (ArtifactRecord &a : h.artifacts) {
-                    if (a.database == db && a.createdUtc <= at &&
-                        (!target || a.createdUtc >= target->createdUtc))
-                        target = &a;
-                }
-                if (!target)
-                    qFatal("test script error: an integrity check needs an artifact before it");
+                ArtifactRecord *target = newestBefore(db);
                 target->integrityState =
                     kind == QLatin1String("damaged") ? QStringLiteral("failed") : QStringLiteral("ok");
                 target->integrityCheckedUtc = at;
@@ -61,16 +65,8 @@ History build(const QString &script, const QDateTime &now, const QStringList &da
             continue;
         }
         if (kind.startsWith(QLatin1String("verify"))) {
-            // Each database's newest artifact created before then.
             for (const QString &db : databases) {
-                ArtifactRecord *target = nullptr;
-                for (ArtifactRecord &a : h.artifacts) {
-                    if (a.database == db && a.createdUtc <= at &&
-                        (!target || a.createdUtc >= target->createdUtc))
-                        target = &a;
-                }
-                if (!target)
-                    qFatal("test script error: verify needs an artifact before it");
+                ArtifactRecord *target = newestBefore(db);
                 target->verifyState =
                     kind == QLatin1String("verify") ? QStringLiteral("verified") : QStringLiteral("failed");
                 target->verifiedUtc = at;
