@@ -9,6 +9,7 @@
 #include "gui/DashboardCard.h"
 
 #include <QDir>
+#include <QEvent>
 #include <QFileDialog>
 #include <QLabel>
 #include <QPushButton>
@@ -45,6 +46,7 @@ DashboardView::DashboardView(ConfigPaths paths, JobRunner *runner, SecretStorePr
     setObjectName(QStringLiteral("dashboardView"));
     auto *layout = new QVBoxLayout(this);
     auto *top = new QHBoxLayout;
+    m_headingRow = top;
     m_heading = new QLabel(this);
     QFont headingFont = m_heading->font();
     headingFont.setBold(true);
@@ -64,10 +66,11 @@ DashboardView::DashboardView(ConfigPaths paths, JobRunner *runner, SecretStorePr
     scroll->setAccessibleName(tr("Profile cards"));
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    auto *content = new QWidget(scroll);
-    m_cardsLayout = new QVBoxLayout(content);
+    m_cardsContent = new QWidget(scroll);
+    m_cardsLayout = new QVBoxLayout(m_cardsContent);
     m_cardsLayout->addStretch(1);
-    scroll->setWidget(content);
+    scroll->setWidget(m_cardsContent);
+    m_cardsContent->installEventFilter(this);
     layout->addWidget(scroll, 1);
 
     connect(add, &QPushButton::clicked, this, &DashboardView::addProfileRequested);
@@ -106,6 +109,33 @@ DashboardCard *DashboardView::card(const QString &profileName) const
             return card;
     }
     return nullptr;
+}
+
+bool DashboardView::eventFilter(QObject *watched, QEvent *event)
+{
+    // Measured once the layout has done its work, which happens after these events.
+    if (watched == m_cardsContent &&
+        (event->type() == QEvent::LayoutRequest || event->type() == QEvent::Resize))
+        QMetaObject::invokeMethod(this, &DashboardView::checkContentHeight, Qt::QueuedConnection);
+    return QWidget::eventFilter(watched, event);
+}
+
+void DashboardView::checkContentHeight()
+{
+    const int height = contentHeight();
+    if (height == m_lastContentHeight)
+        return;
+    m_lastContentHeight = height;
+    Q_EMIT contentHeightChanged();
+}
+
+int DashboardView::contentHeight() const
+{
+    const QMargins margins = layout()->contentsMargins();
+    const int width = m_cardsContent->width() > 0 ? m_cardsContent->width() : this->width();
+    const int cards = m_cardsLayout->hasHeightForWidth() ? m_cardsLayout->totalHeightForWidth(width)
+                                                         : m_cardsLayout->totalSizeHint().height();
+    return margins.top() + m_headingRow->sizeHint().height() + layout()->spacing() + cards + margins.bottom();
 }
 
 const ProfileSummary *DashboardView::summary(const QString &profileName) const

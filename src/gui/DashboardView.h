@@ -10,6 +10,7 @@
 #include <memory>
 
 class QLabel;
+class QHBoxLayout;
 class QVBoxLayout;
 
 namespace lifeboat {
@@ -34,6 +35,8 @@ public:
 
     void setSnapshot(const CatalogSnapshot &snapshot);
     DashboardCard *card(const QString &profileName) const;
+    // The height that shows the heading and every card without scrolling or blank space below.
+    int contentHeight() const;
 
     void backUp(const QString &profileName);
     void backUpAll();
@@ -47,8 +50,13 @@ Q_SIGNALS:
     void addProfileRequested();
     void catalogChanged(); // something was written: read the catalog again
     void statusMessage(const QString &text);
+    void contentHeightChanged(); // cards came, went or were laid out anew: see contentHeight()
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    void checkContentHeight();
     void updateBusy();
     bool hasActiveJob(const QString &profileName) const;
     const ProfileSummary *summary(const QString &profileName) const;
@@ -58,6 +66,9 @@ private:
     SecretStoreProvider m_secrets;
     CatalogSnapshot m_snapshot;
     QVBoxLayout *m_cardsLayout = nullptr;
+    QWidget *m_cardsContent = nullptr;
+    QHBoxLayout *m_headingRow = nullptr;
+    int m_lastContentHeight = -1;
     QLabel *m_heading = nullptr;
     QList<DashboardCard *> m_cards;
 };

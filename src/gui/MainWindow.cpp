@@ -244,6 +244,19 @@ void MainWindow::setUpPages()
     m_navigation->setCurrentRow(0);
 }
 
+void MainWindow::fitDashboardCards()
+{
+    if (m_dashboardSplitterMoved || m_dashboardTop->currentWidget() != m_dashboardView)
+        return;
+    const QList<int> sizes = m_dashboardSplitter->sizes();
+    const int total = sizes.value(0) + sizes.value(1);
+    if (total <= 0)
+        return;
+    const int top = qMin(m_dashboardView->contentHeight(), total * 2 / 3);
+    if (top != sizes.value(0))
+        m_dashboardSplitter->setSizes({top, total - top});
+}
+
 QWidget *MainWindow::setUpDashboard()
 {
     // Above: the profiles' cards (health, last backup and verification, next run, actions), or the
@@ -261,10 +274,14 @@ QWidget *MainWindow::setUpDashboard()
     splitter->setObjectName(QStringLiteral("dashboardPageSplitter"));
     splitter->addWidget(m_dashboardTop);
     splitter->addWidget(m_ui->contentStack);
-    // The cards are the point of the page: they get most of the room.
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    // The cards are the point of the page: they get the room they need (fitDashboardCards), and
+    // a taller window gives its extra height to the profile list, not to blank space under them.
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
     splitter->setSizes({330, 220});
+    m_dashboardSplitter = splitter;
+    connect(splitter, &QSplitter::splitterMoved, this, [this] { m_dashboardSplitterMoved = true; });
+    connect(m_dashboardView, &DashboardView::contentHeightChanged, this, &MainWindow::fitDashboardCards);
 
     auto status = [this](const QString &message) {
         statusBar()->showMessage(message, 8000);
@@ -478,6 +495,7 @@ void MainWindow::onSnapshot(const CatalogSnapshot &snapshot)
         m_tray->setSnapshot(snapshot);
         m_dashboardTop->setCurrentWidget(snapshot.profiles.isEmpty() ? static_cast<QWidget *>(m_welcomePage)
                                                                      : m_dashboardView);
+        fitDashboardCards();
         QList<Profile> profiles;
         for (const ProfileSummary &summary : snapshot.profiles)
             profiles << summary.profile;

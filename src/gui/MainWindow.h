@@ -15,6 +15,7 @@
 class QAction;
 class QLabel;
 class QListWidget;
+class QSplitter;
 class QStackedWidget;
 
 namespace Ui {
@@ -91,6 +92,9 @@ private:
     void addPage(Page page, QWidget *widget, const QString &title, const QIcon &icon,
                  const QString &description);
     QWidget *setUpDashboard();
+    // Gives the cards the height they need (up to two thirds of the page) and the profile list
+    // below them the rest, until the user moves the splitter between them.
+    void fitDashboardCards();
     void setUpTray();
     void setUpViews();
     void setUpStatusBar();
@@ -129,6 +133,8 @@ private:
     DashboardView *m_dashboardView = nullptr;
     WelcomePage *m_welcomePage = nullptr;
     QStackedWidget *m_dashboardTop = nullptr; // the cards, or the welcome while there is no profile
+    QSplitter *m_dashboardSplitter = nullptr; // m_dashboardTop above the profile list
+    bool m_dashboardSplitterMoved = false;    // by the user: fitDashboardCards() leaves it alone
     SchedulesView *m_schedulesView = nullptr;
     Scheduler *m_scheduler = nullptr;
     AlertService *m_alerts = nullptr;

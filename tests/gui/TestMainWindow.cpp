@@ -2,6 +2,8 @@
 #include "core/ConfigPaths.h"
 #include "engine/jobs/JobModel.h"
 #include "gui/BackupTableModel.h"
+#include "gui/DashboardCard.h"
+#include "gui/DashboardView.h"
 #include "gui/DisplayFormat.h"
 #include "gui/HistoryModel.h"
 #include "gui/HistoryView.h"
@@ -27,6 +29,7 @@
 #include <QListView>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
@@ -257,6 +260,7 @@ void TestMainWindow::showsTheCatalog()
     QVERIFY(!seed.artifactIds.contains(0));
 
     MainWindow window(paths);
+    window.resize(1280, 800);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     auto *profiles = window.findChild<QListView *>(QStringLiteral("profilesView"));
@@ -266,6 +270,26 @@ void TestMainWindow::showsTheCatalog()
 
     // The profile, summarised.
     QTRY_COMPARE(profiles->model()->rowCount(), 1);
+
+    // Its card gets the height it needs and the profile list below the rest: the card is whole,
+    // with no blank band under it.
+    auto *dashboardSplitter = window.findChild<QSplitter *>(QStringLiteral("dashboardPageSplitter"));
+    auto *dashboard = window.findChild<DashboardView *>(QStringLiteral("dashboardView"));
+    QVERIFY(dashboardSplitter && dashboard);
+    QTRY_VERIFY(dashboard->card(QStringLiteral("shop")));
+    const auto fitted = [&] {
+        const QList<int> sizes = dashboardSplitter->sizes();
+        return qMin(dashboard->contentHeight(), (sizes.value(0) + sizes.value(1)) * 2 / 3);
+    };
+    QTRY_COMPARE(dashboardSplitter->sizes().value(0), fitted());
+    DashboardCard *shopCard = dashboard->card(QStringLiteral("shop"));
+    QVERIFY(dashboard->contentHeight() >= shopCard->sizeHint().height());
+    QTRY_COMPARE(shopCard->visibleRegion().boundingRect().height(), shopCard->height());
+    const int below = dashboard->height() - shopCard->mapTo(dashboard, QPoint(0, shopCard->height())).y();
+    QVERIFY2(below < shopCard->height() / 2,
+             qPrintable(QStringLiteral("%1 px of the dashboard's %2 are blank below the card")
+                            .arg(below)
+                            .arg(dashboard->height())));
     QVERIFY(profiles->isVisible());
     QAbstractItemModel *p = profiles->model();
     QCOMPARE(cell(p, 0, ProfileTableModel::NameColumn).toString(), QStringLiteral("shop"));
