@@ -33,6 +33,8 @@
 #include <QSplitter>
 #include <QStackedWidget>
 
+#include <algorithm>
+
 // Resources of a static library are registered explicitly (outside any namespace).
 static void initLifeboatResources()
 {
@@ -291,12 +293,17 @@ QWidget *MainWindow::setUpDashboard()
     connect(m_dashboardView, &DashboardView::addProfileRequested, this, [this] { editProfile(QString()); });
     connect(m_dashboardView, &DashboardView::editRequested, this, &MainWindow::editProfile);
     connect(m_dashboardView, &DashboardView::restoreRequested, this, [this](const QString &profileName) {
-        // The wizard starts at the profile's newest backup.
+        // The wizard starts at the profile's newest backup that no integrity check found damaged
+        // (the newest of all when every one was).
         const QList<ArtifactRecord> artifacts = m_snapshot.artifacts.value(profileName);
-        if (!artifacts.isEmpty())
-            restoreBackup(artifacts.first().id);
-        else
+        if (artifacts.isEmpty()) {
             showPage(Page::Restore);
+            return;
+        }
+        const auto intact = std::find_if(artifacts.cbegin(), artifacts.cend(), [](const ArtifactRecord &a) {
+            return a.integrityState != QLatin1String("failed");
+        });
+        restoreBackup(intact != artifacts.cend() ? intact->id : artifacts.first().id);
     });
     connect(m_welcomePage, &WelcomePage::profileCreated, this, [this](const QString &name) {
         statusBar()->showMessage(tr("Profile %1 created: choose Back up now on its card.").arg(name), 15000);

@@ -386,7 +386,11 @@ void TestMainWindow::refreshKeepsSelectionAndPicksUpNewBackups()
     const qint64 newest =
         addArtifact(**catalog, seed, 0, QStringLiteral("billing"), utc(15, 11, 30), 2600000, 'd');
     QVERIFY(newest > 0);
-    // And integrity checks: one backup found intact, the verified one found damaged since.
+    // And integrity checks: the newest backup and the verified one found damaged, one found intact.
+    QVERIFY((*catalog)
+                ->setIntegrity(newest, QStringLiteral("failed"), utc(15, 11, 40),
+                               QStringLiteral("backup %1 failed the SHA-256 check").arg(newest))
+                .ok());
     QVERIFY((*catalog)->setIntegrity(seed.artifactIds.at(0), QStringLiteral("ok"), utc(15, 11, 0)).ok());
     QVERIFY((*catalog)
                 ->setIntegrity(seed.artifactIds.at(1), QStringLiteral("failed"), utc(15, 11, 10),
@@ -430,6 +434,19 @@ void TestMainWindow::refreshKeepsSelectionAndPicksUpNewBackups()
     QCOMPARE(verifiedCell(seed.artifactIds.at(0), RecordTableModel::RawRole).toString(),
              QStringLiteral("intact"));
     QCOMPARE(verifiedCell(seed.artifactIds.at(2), Qt::DisplayRole).toString(), QStringLiteral("not yet"));
+
+    // The card's Restore… starts the wizard at the newest backup not found damaged.
+    auto *dashboard = window.findChild<DashboardView *>(QStringLiteral("dashboardView"));
+    QVERIFY(dashboard && dashboard->card(QStringLiteral("shop")));
+    QTRY_VERIFY(dashboard->card(QStringLiteral("shop"))
+                    ->findChild<QPushButton *>(QStringLiteral("restoreButton"))
+                    ->isEnabled());
+    dashboard->card(QStringLiteral("shop"))
+        ->findChild<QPushButton *>(QStringLiteral("restoreButton"))
+        ->click();
+    QCOMPARE(window.currentPage(), MainWindow::Page::Restore);
+    QTRY_COMPARE(window.restoreWizard()->artifact().id, seed.artifactIds.at(2));
+    window.showPage(MainWindow::Page::Dashboard);
     auto *profileCount = window.findChild<QLabel *>(QStringLiteral("profileCountLabel"));
     QVERIFY(profileCount);
     QCOMPARE(profileCount->text(), QStringLiteral("2 profiles"));
