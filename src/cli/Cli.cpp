@@ -127,7 +127,7 @@ QString checkedText(const ArtifactRecord &a)
         return t.isValid() ? QLatin1Char(' ') + t.toString(QStringLiteral("yyyy-MM-dd")) : QString();
     };
     // Every test restore starts with an integrity check, so "damaged" is the newest news.
-    if (a.integrityState == QLatin1String("failed"))
+    if (a.damaged())
         return QStringLiteral("DAMAGED") + day(a.integrityCheckedUtc);
     if (!a.verifyState.isEmpty())
         return a.verifyState + day(a.verifiedUtc);
@@ -623,7 +623,7 @@ int Cli::cmdList(const QStringList &args)
                  << Qt::endl;
     }
     for (const ArtifactRecord &r : *artifacts) {
-        if (r.integrityState == QLatin1String("failed"))
+        if (r.damaged())
             cliOut() << "damaged: " << r.integrityDetail << Qt::endl;
     }
     return 0;

@@ -37,6 +37,9 @@ struct ArtifactRecord
     QString integrityState;
     QDateTime integrityCheckedUtc;
     QString integrityDetail;
+
+    // The last integrity check proved the stored bytes wrong: this backup will not restore.
+    bool damaged() const { return integrityState == QLatin1String("failed"); }
     QDateTime prunedUtc; // when retention deleted it from its last destination; invalid = present
 };
 

@@ -257,7 +257,7 @@ HealthReport HealthEvaluator::evaluate(const Input &in)
         // Failing when it is the newest (the one a restore offers first), else a warning.
         QList<const ArtifactRecord *> damaged;
         for (const ArtifactRecord &a : list) {
-            if (a.integrityState == QLatin1String("failed"))
+            if (a.damaged())
                 damaged.append(&a);
         }
         if (!damaged.isEmpty()) {

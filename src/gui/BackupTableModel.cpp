@@ -44,7 +44,7 @@ QVariant BackupTableModel::display(const ArtifactRecord &a, int column) const
         return DisplayFormat::shortHash(a.sha256);
     case VerifiedColumn:
         // Every test restore starts with an integrity check, so "damaged" is the newest news.
-        if (a.integrityState == QLatin1String("failed"))
+        if (a.damaged())
             return tr("DAMAGED");
         if (a.verifyState == QLatin1String("verified"))
             return a.verifiedUtc.isValid() ? tr("verified %1").arg(DisplayFormat::date(a.verifiedUtc))
@@ -80,7 +80,7 @@ QVariant BackupTableModel::toolTip(const ArtifactRecord &a, int column) const
         return where.join(QLatin1Char('\n'));
     }
     case VerifiedColumn:
-        if (a.integrityState == QLatin1String("failed"))
+        if (a.damaged())
             return tr("The integrity check on %1 found this backup damaged, so it will not restore: %2")
                 .arg(DisplayFormat::dateTime(a.integrityCheckedUtc), a.integrityDetail);
         if (a.verifyState == QLatin1String("verified"))
@@ -111,7 +111,7 @@ QVariant BackupTableModel::raw(const ArtifactRecord &a, int column) const
     case Sha256Column:
         return a.sha256;
     case VerifiedColumn:
-        if (a.integrityState == QLatin1String("failed"))
+        if (a.damaged())
             return QStringLiteral("damaged");
         if (a.verifyState.isEmpty() && a.integrityState == QLatin1String("ok"))
             return QStringLiteral("intact");
@@ -147,11 +147,9 @@ QVariant BackupTableModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::DecorationRole:
-        if (index.column() == VerifiedColumn && a.verifyState == QLatin1String("verified") &&
-            a.integrityState != QLatin1String("failed"))
+        if (index.column() == VerifiedColumn && a.verifyState == QLatin1String("verified") && !a.damaged())
             return m_verifiedIcon;
-        if (index.column() == VerifiedColumn &&
-            (a.verifyState == QLatin1String("failed") || a.integrityState == QLatin1String("failed")))
+        if (index.column() == VerifiedColumn && (a.verifyState == QLatin1String("failed") || a.damaged()))
             return m_failedIcon;
         if (index.column() == DatabaseColumn && a.encrypted)
             return m_lockIcon;

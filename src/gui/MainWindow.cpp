@@ -300,9 +300,8 @@ QWidget *MainWindow::setUpDashboard()
             showPage(Page::Restore);
             return;
         }
-        const auto intact = std::find_if(artifacts.cbegin(), artifacts.cend(), [](const ArtifactRecord &a) {
-            return a.integrityState != QLatin1String("failed");
-        });
+        const auto intact = std::find_if(artifacts.cbegin(), artifacts.cend(),
+                                         [](const ArtifactRecord &a) { return !a.damaged(); });
         restoreBackup(intact != artifacts.cend() ? intact->id : artifacts.first().id);
     });
     connect(m_welcomePage, &WelcomePage::profileCreated, this, [this](const QString &name) {

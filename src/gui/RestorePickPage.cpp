@@ -93,7 +93,7 @@ void RestorePickPage::fill()
             database->setExpanded(true);
         }
         // Damage found by the last integrity check outranks an older test restore.
-        const bool damaged = a.integrityState == QLatin1String("failed");
+        const bool damaged = a.damaged();
         const bool verified = !damaged && a.verifyState == QLatin1String("verified");
         const bool failed = damaged || a.verifyState == QLatin1String("failed");
         QString state;

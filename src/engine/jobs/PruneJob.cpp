@@ -220,7 +220,7 @@ void PruneJob::pruneAt(JobContext &ctx, const QString &spec, const QList<Artifac
             if (loc.destination != spec || loc.prunedUtc.isValid())
                 continue;
             backups.append({a.id, a.database, a.createdUtc, a.verifyState == QLatin1String("verified"),
-                            a.storedBytes, a.integrityState == QLatin1String("failed")});
+                            a.storedBytes, a.damaged()});
             byId.insert(a.id, &a);
             locations.insert(a.id, loc);
         }

@@ -1,5 +1,7 @@
 #include "engine/restore/IntegrityChecker.h"
 
+#include "core/Catalog.h"
+#include "core/Clock.h"
 #include "engine/pg/ArchiveScanner.h"
 #include "engine/pipeline/ChildProcess.h"
 #include "engine/pipeline/TeeSink.h"
@@ -69,6 +71,15 @@ bool IntegrityChecker::provesDamage(const Error &error)
                                         QStringLiteral("archive.compressed"),
                                         QStringLiteral("archive.notCustomFormat")};
     return kDamage.contains(error.code);
+}
+
+void IntegrityChecker::recordOutcome(Catalog &catalog, qint64 artifactId, const Result<Report> &outcome)
+{
+    if (outcome)
+        (void)catalog.setIntegrity(artifactId, QStringLiteral("ok"), Clock::instance().nowUtc());
+    else if (provesDamage(outcome.error()))
+        (void)catalog.setIntegrity(artifactId, QStringLiteral("failed"), Clock::instance().nowUtc(),
+                                   outcome.error().message);
 }
 
 QStringList IntegrityChecker::Report::lines() const

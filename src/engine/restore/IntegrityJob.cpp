@@ -1,7 +1,6 @@
 #include "engine/restore/IntegrityJob.h"
 
 #include "core/Catalog.h"
-#include "core/Clock.h"
 #include "engine/pg/PgToolFinder.h"
 #include "engine/restore/ArtifactReader.h"
 #include "engine/restore/DecryptionKeyLoader.h"
@@ -70,13 +69,9 @@ Status IntegrityJob::run(JobContext &ctx)
         ctx.setProgress(done, artifact->storedBytes);
         return !ctx.isCancelled();
     });
-    if (!report) {
-        if (IntegrityChecker::provesDamage(report.error()))
-            (void)ctx.catalog().setIntegrity(artifact->id, QStringLiteral("failed"),
-                                             Clock::instance().nowUtc(), report.error().message);
+    IntegrityChecker::recordOutcome(ctx.catalog(), artifact->id, report);
+    if (!report)
         return report.error();
-    }
-    (void)ctx.catalog().setIntegrity(artifact->id, QStringLiteral("ok"), Clock::instance().nowUtc());
     for (const QString &line : report->lines())
         ctx.addOutput(line);
     ctx.addOutput(QStringLiteral("%1 is intact (read from %2); `verify %3 --restore` proves it restores")

@@ -324,13 +324,9 @@ Status RestoreJob::run(JobContext &ctx)
     }
     if (decoded)
         decoded->close();
-    if (!integrity) {
-        if (IntegrityChecker::provesDamage(integrity.error()))
-            (void)ctx.catalog().setIntegrity(artifact->id, QStringLiteral("failed"),
-                                             Clock::instance().nowUtc(), integrity.error().message);
+    IntegrityChecker::recordOutcome(ctx.catalog(), artifact->id, integrity);
+    if (!integrity)
         return integrity.error();
-    }
-    (void)ctx.catalog().setIntegrity(artifact->id, QStringLiteral("ok"), Clock::instance().nowUtc());
     if (offsetsFilledIn > 0)
         ctx.log(
             QStringLiteral("info"),
