@@ -23,6 +23,9 @@
 #include <QRandomGenerator>
 #include <QScopeGuard>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -41,6 +44,7 @@ class TestRestore : public QObject
 private Q_SLOTS:
     void initTestCase();
     void integrityCheckPasses();
+    void unrecordedIntegrityResultIsAWarning();
     void restoreEverythingIntoNewDatabase();
     void partialRestoreOfOneTable();
     void parallelRestoreUsesTemporaryCopy();
@@ -65,6 +69,8 @@ private:
     ProcessResult cli(const QStringList &args) { return m_run.cli(m_config, args); }
     // The catalog's record of a backup, read directly (empty when it cannot be read).
     ArtifactRecord record(qint64 id) const;
+    // Runs one statement on the catalog's SQLite file directly; the error text, empty on success.
+    QString catalogSql(const QString &sql) const;
 
     PgTestCluster m_pg;
     QTemporaryDir m_tmp;
@@ -172,6 +178,51 @@ void TestRestore::integrityCheckPasses()
     QVERIFY(!backup.contains(QLatin1String("integrityDetail")));
     const QString text = cli({QStringLiteral("list"), QStringLiteral("prod")}).outText();
     QVERIFY2(text.contains(QLatin1String("integrity ok ")), qPrintable(text));
+}
+
+QString TestRestore::catalogSql(const QString &sql) const
+{
+    const QString connection = QStringLiteral("TestRestore-direct");
+    QString error;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(m_config + QStringLiteral("/catalog.sqlite"));
+        if (!db.open()) {
+            error = db.lastError().text();
+        } else {
+            QSqlQuery q(db);
+            if (!q.exec(sql))
+                error = q.lastError().text().isEmpty() ? QStringLiteral("failed") : q.lastError().text();
+        }
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return error;
+}
+
+void TestRestore::unrecordedIntegrityResultIsAWarning()
+{
+    // A catalog that refuses the record (a trigger stands in for a full disk or a catalog locked
+    // too long): the check's own outcome stands, and its output says the record is missing.
+    const ArtifactRecord before = record(m_id);
+    QVERIFY(before.integrityCheckedUtc.isValid());
+    QString error = catalogSql(
+        QStringLiteral("CREATE TRIGGER test_refuses_integrity BEFORE UPDATE OF integrity_state ON artifacts "
+                       "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"));
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    auto dropTrigger =
+        qScopeGuard([this] { (void)catalogSql(QStringLiteral("DROP TRIGGER test_refuses_integrity")); });
+    ProcessResult r =
+        cli({QStringLiteral("verify"), QString::number(m_id), QStringLiteral("--identity"), m_keyFile});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.errText()));
+    QVERIFY2(r.outText().contains(QLatin1String("all equal to the manifest")), qPrintable(r.outText()));
+    const QString warning =
+        QStringLiteral("warning: the integrity check's result was not recorded on backup %1").arg(m_id);
+    QVERIFY2(r.outText().contains(warning), qPrintable(r.outText()));
+    QVERIFY2(r.outText().contains(QLatin1String("refused by the test")), qPrintable(r.outText()));
+    QCOMPARE(record(m_id).integrityCheckedUtc, before.integrityCheckedUtc);
+    dropTrigger.dismiss();
+    error = catalogSql(QStringLiteral("DROP TRIGGER test_refuses_integrity"));
+    QVERIFY2(error.isEmpty(), qPrintable(error));
 }
 
 ArtifactRecord TestRestore::record(qint64 id) const

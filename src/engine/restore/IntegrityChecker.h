@@ -9,7 +9,7 @@
 
 namespace lifeboat {
 
-class Catalog;
+class JobContext;
 
 // The integrity check that runs before anything touches a database: reads the whole stored
 // object and checks, in order of the bytes, age authentication (header MAC, every chunk's tag),
@@ -49,7 +49,8 @@ public:
 
     // Records a check's outcome on the artifact (Catalog::setIntegrity): "ok", or "failed" with
     // the first problem when the check proved damage; a check that could not be made records nothing.
-    static void recordOutcome(Catalog &catalog, qint64 artifactId, const Result<Report> &outcome);
+    // A record the catalog refuses is a warning in the job's log; the check's own outcome stands.
+    static void recordOutcome(JobContext &ctx, qint64 artifactId, const Result<Report> &outcome);
 };
 
 } // namespace lifeboat

@@ -69,7 +69,7 @@ Status IntegrityJob::run(JobContext &ctx)
         ctx.setProgress(done, artifact->storedBytes);
         return !ctx.isCancelled();
     });
-    IntegrityChecker::recordOutcome(ctx.catalog(), artifact->id, report);
+    IntegrityChecker::recordOutcome(ctx, artifact->id, report);
     if (!report)
         return report.error();
     for (const QString &line : report->lines())

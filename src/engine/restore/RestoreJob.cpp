@@ -324,7 +324,7 @@ Status RestoreJob::run(JobContext &ctx)
     }
     if (decoded)
         decoded->close();
-    IntegrityChecker::recordOutcome(ctx.catalog(), artifact->id, integrity);
+    IntegrityChecker::recordOutcome(ctx, artifact->id, integrity);
     if (!integrity)
         return integrity.error();
     if (offsetsFilledIn > 0)
