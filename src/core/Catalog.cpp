@@ -125,6 +125,8 @@ const char *const kMigrations[] = {
     "ALTER TABLE artifacts ADD COLUMN integrity_state TEXT NOT NULL DEFAULT '';"
     "ALTER TABLE artifacts ADD COLUMN integrity_utc TEXT;"
     "ALTER TABLE artifacts ADD COLUMN integrity_detail TEXT NOT NULL DEFAULT '';",
+    // version 5: a failed run's error code, so a refused restore can be told from a failed one
+    "ALTER TABLE runs ADD COLUMN error_code TEXT NOT NULL DEFAULT '';",
 };
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == Catalog::kSchemaVersion,
               "one migration per schema version");
@@ -387,14 +389,17 @@ Result<qint64> Catalog::beginRun(const RunRecord &run)
     return q.lastInsertId().toLongLong();
 }
 
-Status Catalog::finishRun(qint64 runId, RunRecord::State state, const QString &message, qint64 bytes)
+Status Catalog::finishRun(qint64 runId, RunRecord::State state, const QString &message, qint64 bytes,
+                          const QString &errorCode)
 {
     QSqlQuery q(db());
-    q.prepare(QStringLiteral("UPDATE runs SET state=?, finished_utc=?, message=?, bytes=? WHERE id=?"));
+    q.prepare(QStringLiteral(
+        "UPDATE runs SET state=?, finished_utc=?, message=?, bytes=?, error_code=? WHERE id=?"));
     q.addBindValue(RunRecord::stateName(state));
     q.addBindValue(iso(Clock::instance().nowUtc()));
     q.addBindValue(text(SecretRedactor::redact(message)));
     q.addBindValue(bytes);
+    q.addBindValue(text(errorCode));
     q.addBindValue(runId);
     if (!q.exec())
         return sqlError(q.lastError(), QStringLiteral("record the end of run %1").arg(runId));
@@ -430,11 +435,12 @@ RunRecord runFromQuery(const QSqlQuery &q)
     r.bytes = q.value(9).toLongLong();
     r.pid = q.value(10).toLongLong();
     r.trigger = q.value(11).toString();
+    r.errorCode = q.value(12).toString();
     return r;
 }
 const char *const kRunColumns = "SELECT id, profile_id, profile_name, kind, state, started_utc, "
                                 "finished_utc, databases, message, bytes, pid, "
-                                "run_trigger FROM runs ";
+                                "run_trigger, error_code FROM runs ";
 } // namespace
 
 Result<RunRecord> Catalog::run(qint64 runId) const

@@ -21,7 +21,7 @@ namespace lifeboat {
 class Catalog
 {
 public:
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     static Result<std::unique_ptr<Catalog>> open(const QString &path);
     // The catalog of a config folder (ConfigPaths::catalogPath), creating the folder if needed.
@@ -45,7 +45,9 @@ public:
 
     // Runs and their events
     Result<qint64> beginRun(const RunRecord &run);
-    Status finishRun(qint64 runId, RunRecord::State state, const QString &message, qint64 bytes);
+    // errorCode: a failed run's Error::code (RunRecord::errorCode), empty otherwise.
+    Status finishRun(qint64 runId, RunRecord::State state, const QString &message, qint64 bytes,
+                     const QString &errorCode = QString());
     Status addEvent(qint64 runId, const QString &level, const QString &message);
     Result<RunRecord> run(qint64 runId) const;
     // Newest first. `profileName` empty = all profiles; limit <= 0 = no limit.

@@ -1,5 +1,7 @@
 #include "core/RunRecord.h"
 
+#include <QStringList>
+
 namespace lifeboat {
 
 QString RunRecord::stateName(State state)
@@ -19,6 +21,15 @@ QString RunRecord::stateName(State state)
         return QStringLiteral("interrupted");
     }
     return QStringLiteral("failed");
+}
+
+bool RunRecord::isRefusal(const QString &errorCode)
+{
+    // The codes of RestorePreflight, RestoreVersionCheck and RestoreJob's own target checks.
+    static const QStringList refusals{QStringLiteral("restore.exists"),  QStringLiteral("restore.confirm"),
+                                      QStringLiteral("restore.roles"),   QStringLiteral("restore.extensions"),
+                                      QStringLiteral("restore.version"), QStringLiteral("restore.target")};
+    return refusals.contains(errorCode);
 }
 
 RunRecord::State RunRecord::stateFromName(const QString &name)

@@ -30,10 +30,16 @@ struct RunRecord
     qint64 bytes = 0;  // stored bytes written (backup) / read (verify, restore)
     qint64 pid = 0;    // the process that ran it (to tell a live run from an interrupted one)
     QString trigger = QStringLiteral("manual"); // "manual", "schedule" or "catch-up"
+    QString errorCode; // a failed run's Error::code ("restore.exists", "zstd.corrupt", ...)
 
     static QString stateName(State state);
     static State stateFromName(const QString &name);
     bool isFinished() const { return state != State::Queued && state != State::Running; }
+    // A restore or test restore that its pre-flight check turned down before it touched anything
+    // (the target database exists, a role or extension is missing, the target server is older
+    // than the backup, ...): the request needs changing; nothing is wrong with the backup.
+    bool refused() const { return state == State::Failed && isRefusal(errorCode); }
+    static bool isRefusal(const QString &errorCode);
 };
 
 } // namespace lifeboat

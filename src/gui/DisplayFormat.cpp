@@ -58,6 +58,11 @@ QString DisplayFormat::duration(qint64 milliseconds)
     return tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
 }
 
+QString DisplayFormat::runOutcome(const RunRecord &run)
+{
+    return run.refused() ? tr("refused") : runState(run.state);
+}
+
 QString DisplayFormat::runState(RunRecord::State state)
 {
     switch (state) {

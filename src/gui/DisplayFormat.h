@@ -26,6 +26,8 @@ public:
     static QString duration(qint64 milliseconds);
     // "succeeded", "failed", ... in the user's language
     static QString runState(RunRecord::State state);
+    // A finished run's outcome: runState, or "refused" for a restore its pre-flight turned down
+    static QString runOutcome(const RunRecord &run);
     // "backup", "verify", ... in the user's language
     static QString runKind(const QString &kind);
     // The first 12 hex digits of a SHA-256

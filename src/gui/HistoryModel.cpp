@@ -9,9 +9,11 @@ namespace lifeboat {
 
 namespace {
 
-QString stateIcon(RunRecord::State state)
+QString stateIcon(const RunRecord &run)
 {
-    switch (state) {
+    if (run.refused())
+        return QStringLiteral(":/icons/state-warning.svg");
+    switch (run.state) {
     case RunRecord::State::Succeeded:
         return QStringLiteral(":/icons/state-ok.svg");
     case RunRecord::State::Failed:
@@ -83,7 +85,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     if (role == RunIdRole)
         return run.id;
     if (role == Qt::DecorationRole && index.column() == StatusColumn)
-        return QIcon(stateIcon(run.state));
+        return QIcon(stateIcon(run));
     if (role == Qt::TextAlignmentRole && (index.column() == DurationColumn || index.column() == SizeColumn))
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole) {
@@ -112,7 +114,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
             return tr("catch-up");
         return tr("manual");
     case StatusColumn:
-        return DisplayFormat::runState(run.state);
+        return DisplayFormat::runOutcome(run);
     case DurationColumn:
         return DisplayFormat::duration(run.startedUtc, run.finishedUtc);
     case SizeColumn:

@@ -432,7 +432,7 @@ void HistoryView::onDetails(const RunDetails &details)
     const RunRecord &run = details.run;
     m_titleLabel->setText(
         tr("%1 of %2 — %3")
-            .arg(DisplayFormat::runKind(run.kind), run.profileName, DisplayFormat::runState(run.state)));
+            .arg(DisplayFormat::runKind(run.kind), run.profileName, DisplayFormat::runOutcome(run)));
     QStringList summary;
     summary << tr("Started %1").arg(DisplayFormat::dateTime(run.startedUtc));
     if (run.finishedUtc.isValid())

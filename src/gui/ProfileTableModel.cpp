@@ -87,9 +87,8 @@ QVariant ProfileTableModel::display(const ProfileSummary &s, int column) const
         if (s.lastRun.id == 0)
             return tr("no runs yet");
         if (s.lastRun.kind == QLatin1String("backup"))
-            return DisplayFormat::runState(s.lastRun.state);
-        return tr("%1 %2").arg(DisplayFormat::runKind(s.lastRun.kind),
-                               DisplayFormat::runState(s.lastRun.state));
+            return DisplayFormat::runOutcome(s.lastRun);
+        return tr("%1 %2").arg(DisplayFormat::runKind(s.lastRun.kind), DisplayFormat::runOutcome(s.lastRun));
     case EncryptionColumn:
         return s.profile.isEncrypted() ? tr("encrypted") : tr("not encrypted");
     default:
@@ -133,7 +132,9 @@ QVariant ProfileTableModel::raw(const ProfileSummary &s, int column) const
     case SizeColumn:
         return s.lastBackupBytes;
     case StatusColumn:
-        return s.lastRun.id == 0 ? QVariant() : QVariant(RunRecord::stateName(s.lastRun.state));
+        if (s.lastRun.id == 0)
+            return {};
+        return s.lastRun.refused() ? QStringLiteral("refused") : RunRecord::stateName(s.lastRun.state);
     case EncryptionColumn:
         return s.profile.isEncrypted();
     default:
@@ -173,6 +174,8 @@ QVariant ProfileTableModel::data(const QModelIndex &index, int role) const
             return m_profileIcon;
         if (index.column() == StatusColumn && m_liveJobs.contains(s.profile.name))
             return m_runningIcon;
+        if (index.column() == StatusColumn && s.lastRun.refused())
+            return m_warningIcon;
         if (index.column() == StatusColumn && s.lastRun.id != 0) {
             switch (s.lastRun.state) {
             case RunRecord::State::Succeeded:

@@ -9,6 +9,7 @@ RunTableModel::RunTableModel(QObject *parent)
     , m_okIcon(QStringLiteral(":/icons/state-ok.svg"))
     , m_runningIcon(QStringLiteral(":/icons/state-running.svg"))
     , m_failedIcon(QStringLiteral(":/icons/state-failed.svg"))
+    , m_warningIcon(QStringLiteral(":/icons/state-warning.svg"))
 {}
 
 void RunTableModel::setRuns(const QList<RunRecord> &runs, const QDateTime &nowUtc)
@@ -35,7 +36,7 @@ QVariant RunTableModel::display(const RunRecord &r, int column) const
     case KindColumn:
         return DisplayFormat::runKind(r.kind);
     case StateColumn:
-        return DisplayFormat::runState(r.state);
+        return DisplayFormat::runOutcome(r);
     case DatabasesColumn:
         return r.databases;
     case DurationColumn:
@@ -57,7 +58,7 @@ QVariant RunTableModel::raw(const RunRecord &r, int column) const
     case KindColumn:
         return r.kind;
     case StateColumn:
-        return RunRecord::stateName(r.state);
+        return r.refused() ? QStringLiteral("refused") : RunRecord::stateName(r.state);
     case DurationColumn:
         return r.startedUtc.isValid() && r.finishedUtc.isValid()
                    ? QVariant(r.startedUtc.msecsTo(r.finishedUtc))
@@ -86,6 +87,8 @@ QVariant RunTableModel::data(const QModelIndex &index, int role) const
     case Qt::DecorationRole:
         if (index.column() != StateColumn)
             return {};
+        if (r.refused())
+            return m_warningIcon;
         switch (r.state) {
         case RunRecord::State::Succeeded:
             return m_okIcon;

@@ -44,6 +44,7 @@ private:
     QIcon m_okIcon;
     QIcon m_runningIcon;
     QIcon m_failedIcon;
+    QIcon m_warningIcon;
 };
 
 } // namespace lifeboat

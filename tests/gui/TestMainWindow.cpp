@@ -25,6 +25,8 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QIcon>
+#include <QImage>
 #include <QLabel>
 #include <QListView>
 #include <QListWidget>
@@ -121,6 +123,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void showsTheCatalog();
+    void refusedRestoreIsNotShownAsAFailure();
     void refreshKeepsSelectionAndPicksUpNewBackups();
     void emptyCatalogShowsTheWelcome();
     void everyFocusableWidgetHasAnAccessibleName();
@@ -246,6 +249,75 @@ TestMainWindow::Seed TestMainWindow::seedCatalog(Catalog &catalog, MockClock &cl
                                     'c');
     clock.setNow(utc(15, 12));
     return seed;
+}
+
+void TestMainWindow::refusedRestoreIsNotShownAsAFailure()
+{
+    // A restore its pre-flight turned down ("the target exists") says "restore refused" with a
+    // warning, not "restore failed" in red next to a healthy card; a restore that failed says so.
+    MockClock clock;
+    const ConfigPaths paths(m_dir->path() + QStringLiteral("/config"));
+    QVERIFY(paths.ensureExists().ok());
+    auto catalog = Catalog::open(paths.catalogPath());
+    QVERIFY2(catalog.ok(), catalog ? "" : qPrintable(catalog.error().message));
+    const Seed seed = seedCatalog(**catalog, clock);
+    QVERIFY(seed.profileId > 0);
+    auto restoreRun = [&](int hour, const QString &code, const QString &message) {
+        clock.setNow(utc(15, hour));
+        RunRecord r;
+        r.profileId = seed.profileId;
+        r.profileName = QStringLiteral("shop");
+        r.kind = QStringLiteral("restore");
+        r.state = RunRecord::State::Running;
+        r.startedUtc = clock.nowUtc();
+        r.pid = ::getpid();
+        auto id = (*catalog)->beginRun(r);
+        if (!id || !(*catalog)->finishRun(*id, RunRecord::State::Failed, message, 0, code))
+            return qint64(0);
+        return *id;
+    };
+    const qint64 failed =
+        restoreRun(13, QStringLiteral("restore.failed"), QStringLiteral("pg_restore failed: out of memory"));
+    const qint64 refused = restoreRun(14, QStringLiteral("restore.exists"),
+                                      QStringLiteral("database 'shop' already exists on db1.example"));
+    QVERIFY(failed > 0 && refused > 0);
+    clock.setNow(utc(15, 15));
+
+    MainWindow window(paths);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *profiles = window.findChild<QListView *>(QStringLiteral("profilesView"));
+    auto *history = window.findChild<QTableView *>(QStringLiteral("historyView"));
+    QVERIFY(profiles && history);
+    QTRY_COMPARE(profiles->model()->rowCount(), 1);
+    const auto image = [](const QVariant &icon) {
+        return icon.value<QIcon>().pixmap(16, 16).toImage();
+    };
+    const QImage warning = QIcon(QStringLiteral(":/icons/state-warning.svg")).pixmap(16, 16).toImage();
+    const QImage red = QIcon(QStringLiteral(":/icons/state-failed.svg")).pixmap(16, 16).toImage();
+    QVERIFY(warning != red);
+
+    QAbstractItemModel *p = profiles->model();
+    QTRY_COMPARE(cell(p, 0, ProfileTableModel::StatusColumn).toString(), QStringLiteral("restore refused"));
+    QCOMPARE(cell(p, 0, ProfileTableModel::StatusColumn, RecordTableModel::RawRole).toString(),
+             QStringLiteral("refused"));
+    QVERIFY(cell(p, 0, ProfileTableModel::StatusColumn, Qt::ToolTipRole)
+                .toString()
+                .endsWith(QLatin1String("database 'shop' already exists on db1.example")));
+    QCOMPARE(image(cell(p, 0, ProfileTableModel::StatusColumn, Qt::DecorationRole)), warning);
+
+    QAbstractItemModel *h = history->model();
+    QTRY_COMPARE(keys(h).value(0), refused);
+    QCOMPARE(keys(h).value(1), failed);
+    QCOMPARE(cell(h, 0, RunTableModel::StateColumn).toString(), QStringLiteral("refused"));
+    QCOMPARE(cell(h, 0, RunTableModel::StateColumn, RecordTableModel::RawRole).toString(),
+             QStringLiteral("refused"));
+    QCOMPARE(image(cell(h, 0, RunTableModel::StateColumn, Qt::DecorationRole)), warning);
+    QCOMPARE(cell(h, 1, RunTableModel::StateColumn).toString(), QStringLiteral("failed"));
+    QCOMPARE(cell(h, 1, RunTableModel::StateColumn, RecordTableModel::RawRole).toString(),
+             QStringLiteral("failed"));
+    QCOMPARE(image(cell(h, 1, RunTableModel::StateColumn, Qt::DecorationRole)), red);
 }
 
 void TestMainWindow::showsTheCatalog()

@@ -310,12 +310,27 @@ void TestRestore::replaceTakesSafetyBackupFirst()
              QStringLiteral("--to-db"), QStringLiteral("staging")});
     QCOMPARE(noReplace.exitCode, 1);
     QVERIFY2(noReplace.errText().contains(QLatin1String("already exists")), qPrintable(noReplace.errText()));
+    // The run is recorded as refused (nothing is wrong with the backup), not as a plain failure.
+    const auto newestRun = [this] {
+        auto catalog = Catalog::open(m_config + QStringLiteral("/catalog.sqlite"));
+        if (!catalog)
+            return RunRecord();
+        auto runs = (*catalog)->runs(QStringLiteral("prod"), 1);
+        return runs && !runs->isEmpty() ? runs->first() : RunRecord();
+    };
+    RunRecord refused = newestRun();
+    QCOMPARE(refused.kind, QStringLiteral("restore"));
+    QCOMPARE(refused.errorCode, QStringLiteral("restore.exists"));
+    QVERIFY(refused.refused());
     ProcessResult mismatch =
         cli({QStringLiteral("restore"), QString::number(m_id), QStringLiteral("--identity"), m_keyFile,
              QStringLiteral("--to-db"), QStringLiteral("staging"), QStringLiteral("--replace"),
              QStringLiteral("--confirm"), QStringLiteral("stagin")});
     QCOMPARE(mismatch.exitCode, 1);
     QVERIFY2(mismatch.errText().contains(QLatin1String("does not match")), qPrintable(mismatch.errText()));
+    refused = newestRun();
+    QCOMPARE(refused.errorCode, QStringLiteral("restore.confirm"));
+    QVERIFY(refused.refused());
     QCOMPARE(m_pg.psql(QStringLiteral("SELECT count(*) FROM precious"), QStringLiteral("staging")),
              QStringLiteral("42"));
 

@@ -126,6 +126,8 @@ private slots:
     void setVerification();
     void setIntegrity();
     void migratesSchema3Artifacts();
+    void runErrorCodes();
+    void migratesSchema4Runs();
     void markInterruptedRuns();
     void crashLeavesRunRunning();
     void concurrentWriters();
@@ -390,7 +392,9 @@ void TestCatalog::runsAndEvents()
     QCOMPARE(finished->finishedUtc, start.addSecs(60));
     QCOMPARE(finished->message, QStringLiteral("2 databases backed up"));
     QCOMPARE(finished->bytes, 123456);
+    QCOMPARE(finished->errorCode, QString());
     QVERIFY(finished->isFinished());
+    QVERIFY(!finished->refused());
 
     auto events = catalog->events(*id);
     VERIFY_OK(events);
@@ -653,6 +657,7 @@ void TestCatalog::migratesSchema3Artifacts()
     }
     for (const char *column : {"integrity_state", "integrity_utc", "integrity_detail"})
         rawQuery(m_path, QStringLiteral("ALTER TABLE artifacts DROP COLUMN %1").arg(QLatin1String(column)));
+    rawQuery(m_path, QStringLiteral("ALTER TABLE runs DROP COLUMN error_code")); // schema 5
     rawQuery(m_path, QStringLiteral("PRAGMA user_version=3"));
     QCOMPARE(rawQuery(m_path, QStringLiteral("SELECT count(*) FROM pragma_table_info('artifacts') "
                                              "WHERE name LIKE 'integrity%'"))
@@ -670,6 +675,74 @@ void TestCatalog::migratesSchema3Artifacts()
     QVERIFY(!migrated->integrityCheckedUtc.isValid());
     VERIFY_OK(catalog->setIntegrity(id, QStringLiteral("ok"), m_clock->nowUtc()));
     QCOMPARE(catalog->artifact(id)->integrityState, QStringLiteral("ok"));
+}
+
+void TestCatalog::runErrorCodes()
+{
+    // A failed run keeps its error code; a pre-flight refusal reads as refused, any other failure
+    // (damage, a failed pg_restore, a code of no refusal) and a success do not.
+    auto catalog = openCatalog(m_path);
+    QVERIFY(catalog);
+    struct Case
+    {
+        RunRecord::State state;
+        const char *code;
+        bool refused;
+    };
+    const Case cases[] = {
+        {RunRecord::State::Failed, "restore.exists", true},
+        {RunRecord::State::Failed, "restore.roles", true},
+        {RunRecord::State::Failed, "restore.version", true},
+        {RunRecord::State::Failed, "zstd.corrupt", false},
+        {RunRecord::State::Failed, "restore.failed", false},
+        {RunRecord::State::Failed, "", false},
+        {RunRecord::State::Succeeded, "", false},
+        {RunRecord::State::Cancelled, "restore.exists", false},
+    };
+    for (const Case &c : cases) {
+        RunRecord run = makeRun(QStringLiteral("prod"), 1);
+        run.kind = QStringLiteral("restore");
+        auto id = catalog->beginRun(run);
+        VERIFY_OK(id);
+        VERIFY_OK(catalog->finishRun(*id, c.state, QStringLiteral("outcome"), 0, QLatin1String(c.code)));
+        auto read = catalog->run(*id);
+        VERIFY_OK(read);
+        QCOMPARE(read->errorCode, QLatin1String(c.code));
+        QVERIFY2(read->refused() == c.refused, c.code);
+        auto listed = catalog->runs(QStringLiteral("prod"), 1);
+        VERIFY_OK(listed);
+        QCOMPARE(listed->first().errorCode, QLatin1String(c.code));
+        m_clock->advanceSeconds(1);
+    }
+}
+
+void TestCatalog::migratesSchema4Runs()
+{
+    // A catalog as schema 4 left it: runs without error codes. They read as plain failures.
+    qint64 id = 0;
+    {
+        auto catalog = openCatalog(m_path);
+        QVERIFY(catalog);
+        auto begun = catalog->beginRun(makeRun(QStringLiteral("prod"), 1));
+        VERIFY_OK(begun);
+        id = *begun;
+    }
+    rawQuery(m_path, QStringLiteral("ALTER TABLE runs DROP COLUMN error_code"));
+    rawQuery(m_path, QStringLiteral("UPDATE runs SET state='failed', message='database exists'"));
+    rawQuery(m_path, QStringLiteral("PRAGMA user_version=4"));
+
+    auto catalog = openCatalog(m_path);
+    QVERIFY(catalog);
+    QCOMPARE(catalog->schemaVersion(), Catalog::kSchemaVersion);
+    auto migrated = catalog->run(id);
+    VERIFY_OK(migrated);
+    QCOMPARE(migrated->state, RunRecord::State::Failed);
+    QCOMPARE(migrated->message, QStringLiteral("database exists"));
+    QCOMPARE(migrated->errorCode, QString());
+    QVERIFY(!migrated->refused());
+    VERIFY_OK(catalog->finishRun(id, RunRecord::State::Failed, QStringLiteral("exists"), 0,
+                                 QStringLiteral("restore.exists")));
+    QVERIFY(catalog->run(id)->refused());
 }
 
 void TestCatalog::markInterruptedRuns()

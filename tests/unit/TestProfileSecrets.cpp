@@ -383,10 +383,11 @@ void TestProfileSecrets::oldCatalogsMigrate()
         db.setDatabaseName(path);
         QVERIFY(db.open());
         QSqlQuery q(db);
-        // Undo what schemas 2, 3 and 4 added (SQLite ≥ 3.35 drops columns).
+        // Undo what schemas 2, 3, 4 and 5 added (SQLite ≥ 3.35 drops columns).
         QVERIFY(q.exec(QStringLiteral("DROP TABLE secrets")));
         QVERIFY(q.exec(QStringLiteral("DROP TABLE alert_state")));
         QVERIFY(q.exec(QStringLiteral("ALTER TABLE runs DROP COLUMN run_trigger")));
+        QVERIFY(q.exec(QStringLiteral("ALTER TABLE runs DROP COLUMN error_code")));
         QVERIFY(q.exec(QStringLiteral("ALTER TABLE artifacts DROP COLUMN pruned_utc")));
         QVERIFY(q.exec(QStringLiteral("ALTER TABLE artifact_locations DROP COLUMN pruned_utc")));
         for (const char *column : {"integrity_state", "integrity_utc", "integrity_detail"})

@@ -418,8 +418,9 @@ void BackupJob::pruneAfterBackup(JobContext &ctx)
     const QString message = s.ok() ? prune.outcome() : SecretRedactor::redact(s.error().message);
     if (nested.m_runId) {
         nested.log(s.ok() ? QStringLiteral("info") : QStringLiteral("error"), message);
-        (void)ctx.catalog().finishRun(
-            nested.m_runId, s.ok() ? RunRecord::State::Succeeded : RunRecord::State::Failed, message, 0);
+        (void)ctx.catalog().finishRun(nested.m_runId,
+                                      s.ok() ? RunRecord::State::Succeeded : RunRecord::State::Failed,
+                                      message, 0, s.ok() ? QString() : s.error().code);
     }
     // The backup itself is good whatever retention did; a failed prune is reported, not hidden.
     ctx.log(s.ok() ? QStringLiteral("info") : QStringLiteral("warning"),
@@ -462,7 +463,8 @@ void BackupJob::verifyNewArtifacts(JobContext &ctx, const EncryptionSettings &en
         if (nested.m_runId)
             (void)ctx.catalog().finishRun(
                 nested.m_runId, s.ok() ? RunRecord::State::Succeeded : RunRecord::State::Failed,
-                s.ok() ? QStringLiteral("verified after the backup") : s.error().message, 0);
+                s.ok() ? QStringLiteral("verified after the backup") : s.error().message, 0,
+                s.ok() ? QString() : s.error().code);
         if (s.ok()) {
             ctx.addOutput(nested.m_outputs.value(nested.m_outputs.size() - 1));
         } else {

@@ -169,7 +169,7 @@ void JobWorker::execute(std::shared_ptr<Job> job, std::shared_ptr<std::atomic<bo
                 info.message);
         const qint64 recorded = job->recordedBytes();
         (void)m_catalog->finishRun(info.runId, info.state, info.message,
-                                   recorded >= 0 ? recorded : info.bytesDone);
+                                   recorded >= 0 ? recorded : info.bytesDone, info.errorCode);
     }
     info.phase = RunRecord::stateName(info.state);
     report(info);

@@ -65,7 +65,8 @@ public:
         if (m_runId)
             (void)m_outer.catalog().finishRun(
                 m_runId, status.ok() ? RunRecord::State::Succeeded : RunRecord::State::Failed,
-                status.ok() ? what : status.error().message, 0);
+                status.ok() ? what : status.error().message, 0,
+                status.ok() ? QString() : status.error().code);
     }
 
     QStringList m_outputs;
