@@ -186,6 +186,22 @@
         <source>Verified</source>
         <translation>Geprüft</translation>
     </message>
+    <message>
+        <source>DAMAGED</source>
+        <translation>BESCHÄDIGT</translation>
+    </message>
+    <message>
+        <source>integrity ok %1</source>
+        <translation>Integrität ok %1</translation>
+    </message>
+    <message>
+        <source>The integrity check on %1 found this backup damaged, so it will not restore: %2</source>
+        <translation>Die Integritätsprüfung vom %1 hat diese Sicherung als beschädigt erkannt; sie lässt sich nicht wiederherstellen: %2</translation>
+    </message>
+    <message>
+        <source>Read in full and found intact on %1 (SHA-256, decryption, zstd checksums, archive, row counts), but not restored yet: a test restore proves it works.</source>
+        <translation>Am %1 vollständig gelesen und intakt befunden (SHA-256, Entschlüsselung, zstd-Prüfsummen, Archiv, Zeilenzahlen), aber noch nicht wiederhergestellt: erst eine Testwiederherstellung beweist, dass sie funktioniert.</translation>
+    </message>
 </context>
 <context>
     <name>lifeboat::DashboardCard</name>
@@ -469,6 +485,10 @@
     <message>
         <source>prune</source>
         <translation>Aufräumen</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>abgelehnt</translation>
     </message>
 </context>
 <context>
@@ -1965,6 +1985,22 @@ Lifeboat versucht es alle paar Sekunden erneut.</translation>
     <message>
         <source>Choose an age identity file</source>
         <translation>age-Identitätsdatei auswählen</translation>
+    </message>
+    <message>
+        <source>DAMAGED</source>
+        <translation>BESCHÄDIGT</translation>
+    </message>
+    <message>
+        <source>integrity ok %1</source>
+        <translation>Integrität ok %1</translation>
+    </message>
+    <message>
+        <source>, damaged</source>
+        <translation>, beschädigt</translation>
+    </message>
+    <message>
+        <source>The integrity check on %1 found this backup damaged, so it will not restore: %2</source>
+        <translation>Die Integritätsprüfung vom %1 hat diese Sicherung als beschädigt erkannt; sie lässt sich nicht wiederherstellen: %2</translation>
     </message>
 </context>
 <context>

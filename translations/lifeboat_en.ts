@@ -186,6 +186,22 @@
         <source>Verified</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>DAMAGED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>integrity ok %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The integrity check on %1 found this backup damaged, so it will not restore: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read in full and found intact on %1 (SHA-256, decryption, zstd checksums, archive, row counts), but not restored yet: a test restore proves it works.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lifeboat::DashboardCard</name>
@@ -468,6 +484,10 @@
     </message>
     <message>
         <source>prune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1954,6 +1974,22 @@ Lifeboat tries again every few seconds.</source>
     </message>
     <message>
         <source>Choose an age identity file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DAMAGED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>integrity ok %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The integrity check on %1 found this backup damaged, so it will not restore: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
