@@ -39,6 +39,8 @@ struct RunRecord
     // (the target database exists, a role or extension is missing, the target server is older
     // than the backup, ...): the request needs changing; nothing is wrong with the backup.
     bool refused() const { return state == State::Failed && isRefusal(errorCode); }
+    // The raw outcome: stateName(state), or "refused" when refused()
+    QString outcomeName() const { return refused() ? QStringLiteral("refused") : stateName(state); }
     static bool isRefusal(const QString &errorCode);
 };
 

@@ -132,9 +132,7 @@ QVariant ProfileTableModel::raw(const ProfileSummary &s, int column) const
     case SizeColumn:
         return s.lastBackupBytes;
     case StatusColumn:
-        if (s.lastRun.id == 0)
-            return {};
-        return s.lastRun.refused() ? QStringLiteral("refused") : RunRecord::stateName(s.lastRun.state);
+        return s.lastRun.id == 0 ? QVariant() : QVariant(s.lastRun.outcomeName());
     case EncryptionColumn:
         return s.profile.isEncrypted();
     default:

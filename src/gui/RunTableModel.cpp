@@ -58,7 +58,7 @@ QVariant RunTableModel::raw(const RunRecord &r, int column) const
     case KindColumn:
         return r.kind;
     case StateColumn:
-        return r.refused() ? QStringLiteral("refused") : RunRecord::stateName(r.state);
+        return r.outcomeName();
     case DurationColumn:
         return r.startedUtc.isValid() && r.finishedUtc.isValid()
                    ? QVariant(r.startedUtc.msecsTo(r.finishedUtc))
