@@ -21,9 +21,10 @@ LB_PEERS_DIR="$LB_BUILD/test-peers"
 # tests/support/PgTestCluster.cpp uses the same name.
 LB_TEST_USER=lifeboat-test
 
-# Debian packages. An entry "pkg|command" counts as present when the package is installed
-# OR the command is on PATH: NodeSource's nodejs package bundles npm and Conflicts with
-# Debian's npm package, so npm must be judged by the command, not by dpkg.
+# Debian packages. An entry "pkg|/abs/path" counts as present when the package is installed
+# OR that exact file is executable: NodeSource's nodejs package bundles /usr/bin/npm and
+# Conflicts with Debian's npm package, so npm must be judged by the file, not by dpkg. Never a
+# bare command name: whatever PATH finds (a pyenv shim, a pip install) is not what we install.
 # postgresql-contrib: on bookworm the contrib modules live inside postgresql-15 (it
 # "Provides: postgresql-contrib-15"), so postgresql-15 is enough.
 LB_PACKAGES=(
@@ -33,11 +34,34 @@ LB_PACKAGES=(
     libqt6sql6-sqlite libqt6svg6 qtkeychain-qt6-dev
     libzstd-dev libssl-dev libpq-dev libgl-dev
     # runtime: the tools Lifeboat drives, and a Secret Service for the keychain
-    postgresql-15 postgresql-client-15 zstd age "awscli|aws"
+    postgresql-15 postgresql-client-15 zstd age awscli
     gnome-keyring libsecret-tools dbus dbus-x11
     # tests: npm peers, Xvfb, GNU time (bench), runuser, ps/pgrep, systemd-analyze, and the
     # time zones of the schedule tests (Europe/Bucharest, America/New_York)
-    "nodejs|node" "npm|npm" xvfb xauth procps time util-linux systemd tzdata
+    "nodejs|/usr/bin/node" "npm|/usr/bin/npm" xvfb xauth procps time util-linux systemd tzdata
+)
+
+# The programs the tests call, each "name|package|path". This table is the one place that
+# decides which program a test runs: lb_ensure_test_programs installs `package` when `path` is
+# missing (never judged by what PATH finds under `name`), checks `path` afterwards, and links
+# build/test-peers/bin/NAME to it. tests/support/TestPeers.h resolves a test's program names
+# there only, and ctest puts that folder first on the tests' PATH for their shell pipelines.
+LB_TEST_PROGRAMS=(
+    "aws|awscli|/usr/bin/aws"
+    "age|age|/usr/bin/age"
+    "age-keygen|age|/usr/bin/age-keygen"
+    "zstd|zstd|/usr/bin/zstd"
+    "sha256sum|coreutils|/usr/bin/sha256sum"
+    "node|nodejs|/usr/bin/node"
+    "script|bsdutils|/usr/bin/script"
+    "unshare|util-linux|/usr/bin/unshare"
+    "runuser|util-linux|/usr/sbin/runuser"
+    "time|time|/usr/bin/time"
+    "systemd-analyze|systemd|/usr/bin/systemd-analyze"
+    "dbus-daemon|dbus-daemon|/usr/bin/dbus-daemon"
+    "dbus-send|dbus-bin|/usr/bin/dbus-send"
+    "gnome-keyring-daemon|gnome-keyring|/usr/bin/gnome-keyring-daemon"
+    "secret-tool|libsecret-tools|/usr/bin/secret-tool"
 )
 
 lb_log() { printf '==> %s\n' "$*" >&2; }
@@ -54,7 +78,7 @@ lb_nproc() { nproc 2>/dev/null || echo 2; }
 # Prints the packages of "$@" (entries as in LB_PACKAGES) that are missing, one per line.
 lb_missing_packages() {
     local -A installed=()
-    local entry pkg cmd names=()
+    local entry pkg path names=()
     for entry in "$@"; do names+=("${entry%%|*}"); done
     # One dpkg-query for all of them; unknown names only produce "no packages found" on stderr.
     while read -r pkg status; do
@@ -64,8 +88,8 @@ lb_missing_packages() {
         pkg=${entry%%|*}
         [[ -n ${installed[$pkg]:-} ]] && continue
         if [[ $entry == *"|"* ]]; then
-            cmd=${entry#*|}
-            command -v "$cmd" >/dev/null 2>&1 && continue
+            path=${entry#*|}
+            [[ -x $path ]] && continue
         fi
         printf '%s\n' "$pkg"
     done
@@ -111,6 +135,27 @@ lb_ensure_test_user() {
     useradd --system --create-home --shell /bin/bash "$LB_TEST_USER"
 }
 
+# Installs the package of every LB_TEST_PROGRAMS entry whose path is missing, checks every
+# path, and (re)links build/test-peers/bin/NAME -> PATH for each.
+lb_ensure_test_programs() {
+    local entry name rest pkg path wanted=()
+    for entry in "${LB_TEST_PROGRAMS[@]}"; do
+        wanted+=("${entry#*|}")
+    done
+    lb_ensure_packages "${wanted[@]}"
+    local bin="$LB_PEERS_DIR/bin"
+    rm -rf "$bin"
+    mkdir -p "$bin"
+    for entry in "${LB_TEST_PROGRAMS[@]}"; do
+        name=${entry%%|*}
+        rest=${entry#*|}
+        pkg=${rest%%|*}
+        path=${rest#*|}
+        [[ -x $path ]] || lb_die "$path is still missing after installing $pkg (the tests call $name there)"
+        ln -s "$path" "$bin/$name"
+    done
+}
+
 # Installs the npm test peers into build/test-peers when node_modules is missing or
 # tests/peers/package.json changed since the last install (stamp file).
 lb_ensure_test_peers() {
@@ -126,7 +171,7 @@ lb_ensure_test_peers() {
     mkdir -p "$LB_PEERS_DIR"
     rm -f "$stamp"
     cp "$src" "$LB_PEERS_DIR/package.json"
-    (cd "$LB_PEERS_DIR" && npm install --no-audit --no-fund --no-update-notifier --loglevel=error </dev/null) ||
+    (cd "$LB_PEERS_DIR" && /usr/bin/npm install --no-audit --no-fund --no-update-notifier --loglevel=error </dev/null) ||
         lb_die "npm install of the test peers failed (is registry.npmjs.org reachable?)"
     printf '%s\n' "$want" >"$stamp"
 }

@@ -3,12 +3,12 @@
 #include "engine/crypto/AgeIdentity.h"
 #include "engine/crypto/AgeRecipient.h"
 #include "engine/pipeline/ByteSink.h"
+#include "support/TestPeers.h"
 
 #include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -183,12 +183,12 @@ private:
 
 void TestAgeInterop::initTestCase()
 {
-    m_age = QStandardPaths::findExecutable(QStringLiteral("age"));
-    m_ageKeygen = QStandardPaths::findExecutable(QStringLiteral("age-keygen"));
-    m_script = QStandardPaths::findExecutable(QStringLiteral("script"));
-    QVERIFY2(!m_age.isEmpty(), "the age command-line tool is required for this test");
-    QVERIFY2(!m_ageKeygen.isEmpty(), "age-keygen is required for this test");
-    QVERIFY2(!m_script.isEmpty(), "script (util-linux) is required to type passphrases into age");
+    m_age = test::peerProgram(QStringLiteral("age"));
+    m_ageKeygen = test::peerProgram(QStringLiteral("age-keygen"));
+    m_script = test::peerProgram(QStringLiteral("script")); // types passphrases into age
+    QVERIFY2(!m_age.isEmpty(), qPrintable(test::missingPeerProgram(QStringLiteral("age"))));
+    QVERIFY2(!m_ageKeygen.isEmpty(), qPrintable(test::missingPeerProgram(QStringLiteral("age-keygen"))));
+    QVERIFY2(!m_script.isEmpty(), qPrintable(test::missingPeerProgram(QStringLiteral("script"))));
     QVERIFY(m_dir.isValid());
     const Run version = run(m_age, {QStringLiteral("--version")});
     QCOMPARE(version.exitCode, 0);

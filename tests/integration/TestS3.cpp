@@ -146,7 +146,7 @@ std::unique_ptr<S3Destination> TestS3::dest(const QString &prefix, int port, con
 
 ProcessResult TestS3::aws(const QStringList &args) const
 {
-    return m_run.run(QStringLiteral("/usr/bin/aws"),
+    return m_run.run(QStringLiteral("aws"),
                      QStringList{QStringLiteral("--endpoint-url"), m_s3.endpoint(),
                                  QStringLiteral("--region"), QStringLiteral("us-east-1")} +
                          args);
@@ -903,9 +903,11 @@ void TestS3::benchmarkUpload()
 
     ProcessResult peer = m_run.shell(
         QStringLiteral(
-            "/usr/bin/time -f '%e %M' /usr/bin/aws --endpoint-url %1 --region us-east-1 s3 cp --quiet %2 "
+            "%3 -f '%e %M' %4 --endpoint-url %1 --region us-east-1 s3 cp --quiet %2 "
             "s3://bucket/bench/aws.bin 2>&1 >/dev/null | tail -1")
-            .arg(m_s3.endpoint(), ProcessRunner::quote(path)));
+            .arg(m_s3.endpoint(), ProcessRunner::quote(path),
+                 ProcessRunner::quote(test::peerProgram(QStringLiteral("time"))),
+                 ProcessRunner::quote(test::peerProgram(QStringLiteral("aws")))));
     QVERIFY2(peer.exitCode == 0, qPrintable(peer.errText() + peer.outText()));
     const QStringList awsFacts = peer.outText().trimmed().split(QLatin1Char(' '));
     const QString report =

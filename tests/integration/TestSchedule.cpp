@@ -15,7 +15,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -357,9 +356,8 @@ void TestSchedule::scheduleInstallWritesUnits()
 
 void TestSchedule::installedUnitsPassSystemdAnalyzeVerify()
 {
-    const QString analyze = QStandardPaths::findExecutable(QStringLiteral("systemd-analyze"));
-    if (analyze.isEmpty())
-        QSKIP("systemd-analyze is not installed (Debian package systemd; scripts/lib/common.sh lists it)");
+    const QString analyze = test::peerProgram(QStringLiteral("systemd-analyze"));
+    QVERIFY2(!analyze.isEmpty(), qPrintable(test::missingPeerProgram(QStringLiteral("systemd-analyze"))));
     QString config;
     const QString unitDir = installUnits(&config);
     const QStringList units = {unitDir + QStringLiteral("/lifeboat-run-due.service"),

@@ -1,5 +1,7 @@
 #include "support/KeyringSession.h"
 
+#include "support/TestPeers.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -22,9 +24,14 @@ const char *const kSubdirs[] = {"home", "data", "config", "cache", "state", "run
 bool runTool(const QString &program, const QStringList &args, const QProcessEnvironment &env, QString *output,
              const QByteArray &input = QByteArray(), int timeoutMs = 20000)
 {
+    const QString path = peerProgram(program);
+    if (path.isEmpty()) {
+        *output = missingPeerProgram(program);
+        return false;
+    }
     QProcess p;
     p.setProcessEnvironment(env);
-    p.start(program, args);
+    p.start(path, args);
     if (!p.waitForStarted(10000)) {
         *output = QStringLiteral("%1 could not be started (is it installed?)").arg(program);
         return false;
@@ -237,9 +244,12 @@ bool KeyringSession::lockCollection()
 
 QString KeyringSession::searchItems(const QString &service) const
 {
+    const QString secretTool = peerProgram(QStringLiteral("secret-tool"));
+    if (secretTool.isEmpty())
+        return missingPeerProgram(QStringLiteral("secret-tool"));
     QProcess p;
     p.setProcessEnvironment(environment());
-    p.start(QStringLiteral("secret-tool"),
+    p.start(secretTool,
             {QStringLiteral("search"), QStringLiteral("--all"), QStringLiteral("server"), service});
     if (!p.waitForFinished(15000))
         return QStringLiteral("secret-tool did not finish");

@@ -1,5 +1,7 @@
 #include "support/PgTestCluster.h"
 
+#include "support/TestPeers.h"
+
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -96,7 +98,7 @@ bool PgTestCluster::runServerTool(const QStringList &argv, QString *output)
 {
     QStringList command = argv;
     if (runningAsRoot())
-        command = QStringList{QStringLiteral("runuser"), QStringLiteral("-u"),
+        command = QStringList{peerProgram(QStringLiteral("runuser")), QStringLiteral("-u"),
                               QString::fromLatin1(kServerUser), QStringLiteral("--")} +
                   argv;
     QProcess proc;

@@ -9,10 +9,16 @@ namespace lifeboat::test {
 ProcessResult ProcessRunner::run(const QString &program, const QStringList &args, const QByteArray &input,
                                  int timeoutMs) const
 {
+    ProcessResult r;
+    // A bare name is one of the test programs scripts/test installed, never what PATH finds.
+    const QString path = program.contains(QLatin1Char('/')) ? program : peerProgram(program);
+    if (path.isEmpty()) {
+        r.err = missingPeerProgram(program).toUtf8();
+        return r;
+    }
     QProcess proc;
     proc.setProcessEnvironment(m_env);
-    proc.start(program, args);
-    ProcessResult r;
+    proc.start(path, args);
     if (!proc.waitForStarted(30000)) {
         r.err = "could not start " + program.toUtf8();
         return r;

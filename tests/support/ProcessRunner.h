@@ -28,6 +28,7 @@ public:
     void setEnvironment(const QProcessEnvironment &env) { m_env = env; }
     QProcessEnvironment environment() const { return m_env; }
 
+    // PROGRAM is a path, or the name of a test program (TestPeers.h's peerProgram).
     ProcessResult run(const QString &program, const QStringList &args, const QByteArray &input = {},
                       int timeoutMs = 300000) const;
     // `bash -o pipefail -c SCRIPT`

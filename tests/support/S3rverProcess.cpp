@@ -27,7 +27,10 @@ QString S3rverProcess::start(const QString &directory, const QStringList &bucket
     QStringList args{QStringLiteral("--openssl-legacy-provider"),
                      sourceDir() + QStringLiteral("/tests/support/s3rverLauncher.js"), modules, directory};
     args += buckets;
-    m_process.setProgram(QStringLiteral("node"));
+    const QString node = peerProgram(QStringLiteral("node"));
+    if (node.isEmpty())
+        return missingPeerProgram(QStringLiteral("node"));
+    m_process.setProgram(node);
     m_process.setArguments(args);
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
     m_process.start();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDir>
+#include <QFileInfo>
 #include <QString>
 
 namespace lifeboat::test {
@@ -10,6 +11,24 @@ inline QString testPeersDir()
 {
     const QByteArray env = qgetenv("LIFEBOAT_TEST_PEERS");
     return env.isEmpty() ? QStringLiteral(LIFEBOAT_TEST_PEERS_DIR) : QString::fromLocal8Bit(env);
+}
+
+// The program a test runs as NAME (age, aws, zstd, node, ...): build/test-peers/bin/NAME, which
+// scripts/test links to the file that scripts/lib/common.sh (LB_TEST_PROGRAMS, the one place that
+// decides) installed. Never whatever PATH finds under that name: a machine may have another `aws` or
+// `node` first on PATH. Empty when NAME is not one of them (or scripts/test has not run).
+inline QString peerProgram(const QString &name)
+{
+    const QString path = QDir(testPeersDir()).filePath(QStringLiteral("bin/") + name);
+    return QFileInfo(path).isExecutable() ? path : QString();
+}
+
+// The sentence a test fails with when peerProgram(name) is empty.
+inline QString missingPeerProgram(const QString &name)
+{
+    return QStringLiteral("%1 is not one of the test programs scripts/test installs and links into %2/bin "
+                          "(scripts/lib/common.sh, LB_TEST_PROGRAMS): add it there, or run scripts/test")
+        .arg(name, testPeersDir());
 }
 
 inline QString npmPackageDir(const QString &package)

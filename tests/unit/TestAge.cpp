@@ -11,7 +11,6 @@
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -223,8 +222,8 @@ private:
 void TestAge::initTestCase()
 {
     // The CCTV vectors ship as a JavaScript module; a small node script writes them out as files.
-    const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
-    QVERIFY2(!node.isEmpty(), "node is needed to read the cctv-age test vectors");
+    const QString node = test::peerProgram(QStringLiteral("node"));
+    QVERIFY2(!node.isEmpty(), qPrintable(test::missingPeerProgram(QStringLiteral("node"))));
     const QString package = test::npmPackageDir(QStringLiteral("cctv-age"));
     QVERIFY2(QFile::exists(package + QStringLiteral("/package.json")),
              qPrintable(QStringLiteral("cctv-age is not installed at %1 (run scripts/test)").arg(package)));
