@@ -558,7 +558,7 @@ void Cli::onJobFinished(const JobInfo &job)
     if (m_json) {
         QJsonObject o;
         o.insert(QLatin1String("profile"), job.profileName);
-        o.insert(QLatin1String("kind"), job.kind);
+        o.insert(QLatin1String("kind"), runKindName(job.kind));
         o.insert(QLatin1String("state"), RunRecord::stateName(job.state));
         o.insert(QLatin1String("message"), job.message);
         if (!job.errorCode.isEmpty())

@@ -32,7 +32,7 @@ int Cli::cmdPrune(const QStringList &args)
 
     PruneJob::Options options;
     options.dryRun = parser.isSet(QStringLiteral("dry-run"));
-    options.secretStore = secretStore();
+    options.secrets.store = secretStore();
     auto job = std::make_shared<PruneJob>(*profile, m_paths, options);
 
     m_runner = std::make_unique<JobRunner>(m_paths);

@@ -5,12 +5,12 @@
 #include "cli/CliArguments.h"
 #include "core/Catalog.h"
 #include "core/Clock.h"
+#include "engine/jobs/IntegrityJob.h"
 #include "engine/jobs/JobRunner.h"
+#include "engine/jobs/RestoreJob.h"
 #include "engine/pg/ConnectionParser.h"
-#include "engine/restore/DecryptionKeyLoader.h"
-#include "engine/restore/IntegrityJob.h"
-#include "engine/restore/RestoreJob.h"
 #include "engine/restore/RunbookWriter.h"
+#include "engine/secrets/DecryptionKeyLoader.h"
 
 #include <QFile>
 #include <QSaveFile>
@@ -67,14 +67,14 @@ int Cli::cmdVerify(const QStringList &args)
     auto profile = m_catalog->profile(artifact->profileName);
     const QString serverKey = profile ? profile->connection.displayName() : artifact->profileName;
     if (!parser.isSet(QStringLiteral("restore"))) {
-        auto job = std::make_shared<IntegrityJob>(artifact->profileName, serverKey, *id, *keys);
-        job->setSecretStore(secretStore()); // the profile's S3 secret, when the keychain holds one
-        return startJob(job);
+        // The store: the profile's S3 secret, when the keychain holds one.
+        return startJob(std::make_shared<IntegrityJob>(artifact->profileName, serverKey, *id,
+                                                       JobSecrets{.store = secretStore(), .keys = *keys}));
     }
     RestoreRequest request;
     request.artifactId = *id;
     request.purpose = RestoreRequest::Purpose::Verify;
-    request.keys = *keys;
+    request.secrets.keys = *keys;
     if (parser.isSet(QStringLiteral("target"))) {
         auto target = ConnectionParser::parse(parser.value(QStringLiteral("target")));
         if (!target)
@@ -118,8 +118,7 @@ int Cli::cmdRestore(const QStringList &args)
         return fail(keys.error(), 2);
     RestoreRequest request;
     request.artifactId = *id;
-    request.keys = *keys;
-    request.secretStore = secretStore();
+    request.secrets = JobSecrets{.store = secretStore(), .keys = *keys};
     request.toDatabase = parser.value(QStringLiteral("to-db"));
     request.replace = parser.isSet(QStringLiteral("replace"));
     request.confirm = parser.value(QStringLiteral("confirm"));

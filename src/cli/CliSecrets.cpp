@@ -419,7 +419,7 @@ void Cli::attachBackupSecrets(const Profile &profile, BackupJob::Options &option
             cliErr() << "lifeboat-cli: warning: " << neverExportedWarning(profile.name) << Qt::endl;
     }
     // The job reads the index again on its thread and takes what it needs from the store.
-    options.secretStore = secretStore();
+    options.secrets.store = secretStore();
 }
 
 } // namespace lifeboat

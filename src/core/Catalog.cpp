@@ -377,7 +377,7 @@ Result<qint64> Catalog::beginRun(const RunRecord &run)
                        "message, pid, run_trigger) VALUES(?,?,?,?,?,?,?,?,?)"));
     q.addBindValue(run.profileId);
     q.addBindValue(text(run.profileName));
-    q.addBindValue(text(run.kind));
+    q.addBindValue(runKindName(run.kind));
     q.addBindValue(RunRecord::stateName(run.state));
     q.addBindValue(iso(run.startedUtc.isValid() ? run.startedUtc : Clock::instance().nowUtc()));
     q.addBindValue(text(run.databases));
@@ -406,13 +406,13 @@ Status Catalog::finishRun(qint64 runId, RunRecord::State state, const QString &m
     return {};
 }
 
-Status Catalog::addEvent(qint64 runId, const QString &level, const QString &message)
+Status Catalog::addEvent(qint64 runId, LogLevel level, const QString &message)
 {
     QSqlQuery q(db());
     q.prepare(QStringLiteral("INSERT INTO events(run_id, time_utc, level, message) VALUES(?,?,?,?)"));
     q.addBindValue(runId);
     q.addBindValue(iso(Clock::instance().nowUtc()));
-    q.addBindValue(text(level));
+    q.addBindValue(logLevelName(level));
     q.addBindValue(text(SecretRedactor::redact(message)));
     if (!q.exec())
         return sqlError(q.lastError(), QStringLiteral("record an event"));
@@ -426,7 +426,7 @@ RunRecord runFromQuery(const QSqlQuery &q)
     r.id = q.value(0).toLongLong();
     r.profileId = q.value(1).toLongLong();
     r.profileName = q.value(2).toString();
-    r.kind = q.value(3).toString();
+    r.kind = runKindFromName(q.value(3).toString()).value_or(RunKind::Backup);
     r.state = RunRecord::stateFromName(q.value(4).toString());
     r.startedUtc = fromIso(q.value(5));
     r.finishedUtc = fromIso(q.value(6));
@@ -605,7 +605,7 @@ Result<int> Catalog::markInterruptedRuns(const std::function<bool(const RunRecor
                                     .arg(r.pid);
         if (Status s = finishRun(r.id, RunRecord::State::Interrupted, message, r.bytes); !s)
             return s.error();
-        (void)addEvent(r.id, QStringLiteral("error"), message);
+        (void)addEvent(r.id, LogLevel::Error, message);
         qCWarning(lcCatalog) << "run" << r.id << "of profile" << r.profileName << "marked interrupted";
     }
     return int(stale.size());

@@ -2,6 +2,7 @@
 
 #include "core/ArtifactRecord.h"
 #include "core/ConfigPaths.h"
+#include "core/LogLevel.h"
 #include "core/Profile.h"
 #include "core/Result.h"
 #include "core/RunRecord.h"
@@ -48,7 +49,7 @@ public:
     // errorCode: a failed run's Error::code (RunRecord::errorCode), empty otherwise.
     Status finishRun(qint64 runId, RunRecord::State state, const QString &message, qint64 bytes,
                      const QString &errorCode = QString());
-    Status addEvent(qint64 runId, const QString &level, const QString &message);
+    Status addEvent(qint64 runId, LogLevel level, const QString &message);
     Result<RunRecord> run(qint64 runId) const;
     // Newest first. `profileName` empty = all profiles; limit <= 0 = no limit.
     Result<QList<RunRecord>> runs(const QString &profileName = QString(), int limit = 0) const;

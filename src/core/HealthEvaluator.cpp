@@ -76,9 +76,9 @@ HealthReport HealthEvaluator::evaluate(const Input &in)
     QHash<qint64, RunRecord> runById;
     for (const RunRecord &run : in.runs) {
         runById.insert(run.id, run);
-        if (run.kind == QLatin1String("backup"))
+        if (run.kind == RunKind::Backup)
             backups.append(run);
-        else if (run.kind == QLatin1String("prune"))
+        else if (run.kind == RunKind::Prune)
             prunes.append(run);
     }
     std::sort(backups.begin(), backups.end(), newerRun);

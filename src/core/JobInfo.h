@@ -14,8 +14,8 @@ struct JobInfo
 {
     using State = RunRecord::State;
 
-    QString id;   // unique within this process
-    QString kind; // "backup", "verify", "restore", "prune"
+    QString id; // unique within this process
+    RunKind kind = RunKind::Backup;
     QString profileName;
     QString serverKey; // jobs of one server run one at a time
     State state = State::Queued;

@@ -121,7 +121,7 @@ int RetentionPlanner::failureStreak(const QList<RunRecord> &runs)
 {
     QList<RunRecord> backups;
     for (const RunRecord &r : runs) {
-        if (r.kind == QLatin1String("backup") && r.isFinished())
+        if (r.kind == RunKind::Backup && r.isFinished())
             backups.append(r);
     }
     std::stable_sort(backups.begin(), backups.end(), [](const RunRecord &a, const RunRecord &b) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/RunKind.h"
+
 #include <QDateTime>
 #include <QString>
 
@@ -21,7 +23,7 @@ struct RunRecord
     qint64 id = 0;
     qint64 profileId = 0;
     QString profileName;
-    QString kind = QStringLiteral("backup");
+    RunKind kind = RunKind::Backup;
     State state = State::Queued;
     QDateTime startedUtc;
     QDateTime finishedUtc;

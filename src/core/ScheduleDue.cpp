@@ -107,7 +107,7 @@ Result<ScheduleDue::LastRun> ScheduleDue::lastBackupRun(const Catalog &catalog, 
         return runs.error();
     LastRun last;
     for (const RunRecord &r : *runs) {
-        if (r.kind == QLatin1String("backup") && r.id > last.id) {
+        if (r.kind == RunKind::Backup && r.id > last.id) {
             last.id = r.id;
             last.startedUtc = r.startedUtc;
         }

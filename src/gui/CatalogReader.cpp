@@ -83,14 +83,13 @@ Result<CatalogSnapshot> CatalogReader::read() const
             }
         }
         for (const RunRecord &run : std::as_const(*runs)) {
-            if (run.kind == QLatin1String("backup")) {
+            if (run.kind == RunKind::Backup) {
                 summary.lastBackupRun = run;
                 break;
             }
         }
         for (const RunRecord &run : std::as_const(*runs)) {
-            if (run.kind == QLatin1String("verify") && run.isFinished() &&
-                run.state != RunRecord::State::Cancelled) {
+            if (run.kind == RunKind::Verify && run.isFinished() && run.state != RunRecord::State::Cancelled) {
                 summary.lastVerifyRun = run;
                 break;
             }

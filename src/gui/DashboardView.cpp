@@ -2,8 +2,8 @@
 
 #include "core/Catalog.h"
 #include "engine/jobs/BackupJob.h"
+#include "engine/jobs/IntegrityJob.h"
 #include "engine/jobs/JobRunner.h"
-#include "engine/restore/IntegrityJob.h"
 #include "engine/secrets/ProfileSecrets.h"
 #include "gui/BackgroundTask.h"
 #include "gui/DashboardCard.h"
@@ -168,7 +168,7 @@ void DashboardView::backUp(const QString &profileName)
     if (!s || hasActiveJob(profileName))
         return;
     BackupJob::Options options;
-    options.secretStore = m_secrets(); // the job reads the profile's secrets on its worker thread
+    options.secrets.store = m_secrets(); // the job reads the profile's secrets on its worker thread
     m_runner->submit(std::make_shared<BackupJob>(s->profile, m_paths, options));
     Q_EMIT statusMessage(tr("Backup of %1 started").arg(profileName));
     updateBusy();
@@ -193,7 +193,7 @@ void DashboardView::verify(const QString &profileName)
     // The job reads the profile's key from the keychain on its own thread.
     for (const ArtifactRecord &artifact : newest)
         m_runner->submit(std::make_shared<IntegrityJob>(profileName, s->profile.connection.displayName(),
-                                                        artifact.id, m_secrets()));
+                                                        artifact.id, JobSecrets{.store = m_secrets()}));
     Q_EMIT statusMessage(tr("Verifying the newest backup of %1 (%n database(s))", nullptr, int(newest.size()))
                              .arg(profileName));
     updateBusy();

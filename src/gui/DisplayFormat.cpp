@@ -82,19 +82,23 @@ QString DisplayFormat::runState(RunRecord::State state)
     return RunRecord::stateName(state);
 }
 
-QString DisplayFormat::runKind(const QString &kind)
+QString DisplayFormat::runKind(RunKind kind)
 {
-    if (kind == QLatin1String("backup"))
+    switch (kind) {
+    case RunKind::Backup:
         return tr("backup");
-    if (kind == QLatin1String("dry-run"))
+    case RunKind::DryRun:
         return tr("dry run");
-    if (kind == QLatin1String("verify"))
+    case RunKind::Verify:
         return tr("verify");
-    if (kind == QLatin1String("restore"))
+    case RunKind::Restore:
         return tr("restore");
-    if (kind == QLatin1String("prune"))
+    case RunKind::Prune:
         return tr("prune");
-    return kind;
+    case RunKind::Integrity:
+        break;
+    }
+    return runKindName(kind);
 }
 
 QString DisplayFormat::shortHash(const QString &sha256)

@@ -29,7 +29,7 @@ public:
     // A finished run's outcome: runState, or "refused" for a restore its pre-flight turned down
     static QString runOutcome(const RunRecord &run);
     // "backup", "verify", ... in the user's language
-    static QString runKind(const QString &kind);
+    static QString runKind(RunKind kind);
     // The first 12 hex digits of a SHA-256
     static QString shortHash(const QString &sha256);
 };

@@ -173,9 +173,9 @@ void HistoryView::setUpFilters(QWidget *bar)
     m_kindFilter->setObjectName(QStringLiteral("historyKindFilter"));
     m_kindFilter->setAccessibleName(tr("Show runs of kind"));
     m_kindFilter->addItem(tr("Any kind"), QString());
-    for (const QString &kind : {QStringLiteral("backup"), QStringLiteral("verify"), QStringLiteral("restore"),
-                                QStringLiteral("prune")})
-        m_kindFilter->addItem(DisplayFormat::runKind(kind), kind);
+    for (const RunKind kind : {RunKind::Backup, RunKind::Verify, RunKind::Restore, RunKind::Prune})
+        m_kindFilter->addItem(DisplayFormat::runKind(kind),
+                              runKindName(kind)); // the catalog's filter takes the name
     addLabelled(tr("&Kind:"), m_kindFilter);
 
     m_timeFilter = new QComboBox(bar);

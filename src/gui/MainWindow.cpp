@@ -3,9 +3,9 @@
 
 #include "engine/alerts/AlertService.h"
 #include "engine/jobs/BackupJob.h"
+#include "engine/jobs/IntegrityJob.h"
 #include "engine/jobs/JobModel.h"
 #include "engine/jobs/JobRunner.h"
-#include "engine/restore/IntegrityJob.h"
 #include "engine/schedule/Scheduler.h"
 #include "engine/secrets/KeychainSecretStore.h"
 #include "gui/BackupTableModel.h"
@@ -437,7 +437,8 @@ void MainWindow::verifyBackup(qint64 artifactId, const QString &profileName)
         if (summary.profile.name == profileName)
             serverKey = summary.profile.connection.displayName();
     }
-    m_runner->submit(std::make_shared<IntegrityJob>(profileName, serverKey, artifactId, secretStore()));
+    m_runner->submit(std::make_shared<IntegrityJob>(profileName, serverKey, artifactId,
+                                                    JobSecrets{.store = secretStore()}));
     statusBar()->showMessage(tr("Checking the integrity of backup %1…").arg(artifactId), 5000);
 }
 
@@ -609,7 +610,7 @@ void MainWindow::backUpNow()
         return;
     const Profile profile = m_profileModel->profileAt(row).profile;
     BackupJob::Options options;
-    options.secretStore = secretStore(); // the job reads the profile's secrets on its worker thread
+    options.secrets.store = secretStore(); // the job reads the profile's secrets on its worker thread
     m_runner->submit(std::make_shared<BackupJob>(profile, m_paths, options));
     statusBar()->showMessage(tr("Backup of %1 started").arg(profile.name), 5000);
 }

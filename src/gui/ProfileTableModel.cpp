@@ -86,7 +86,7 @@ QVariant ProfileTableModel::display(const ProfileSummary &s, int column) const
         }
         if (s.lastRun.id == 0)
             return tr("no runs yet");
-        if (s.lastRun.kind == QLatin1String("backup"))
+        if (s.lastRun.kind == RunKind::Backup)
             return DisplayFormat::runOutcome(s.lastRun);
         return tr("%1 %2").arg(DisplayFormat::runKind(s.lastRun.kind), DisplayFormat::runOutcome(s.lastRun));
     case EncryptionColumn:

@@ -1,7 +1,7 @@
 #include "gui/RestoreIntegrityPage.h"
 
+#include "engine/jobs/IntegrityJob.h"
 #include "engine/jobs/JobRunner.h"
-#include "engine/restore/IntegrityJob.h"
 #include "gui/DisplayFormat.h"
 #include "gui/RestoreWizard.h"
 
@@ -46,7 +46,8 @@ void RestoreIntegrityPage::start()
                               .arg(a.id)
                               .arg(a.database, DisplayFormat::dateTime(a.createdUtc)));
     const QString id = m_wizard->runner()->submit(std::make_shared<IntegrityJob>(
-        a.profileName, m_wizard->serverKey(), a.id, m_wizard->secrets(), m_wizard->identityFiles()));
+        a.profileName, m_wizard->serverKey(), a.id,
+        JobSecrets{.store = m_wizard->secrets(), .identityFiles = m_wizard->identityFiles()}));
     m_wizard->integrityJobId = id;
     follow(id);
 }

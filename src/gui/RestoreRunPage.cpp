@@ -1,7 +1,7 @@
 #include "gui/RestoreRunPage.h"
 
 #include "engine/jobs/JobRunner.h"
-#include "engine/restore/RestoreJob.h"
+#include "engine/jobs/RestoreJob.h"
 #include "gui/RestoreWizard.h"
 
 #include <QLabel>

@@ -1,8 +1,8 @@
 #include "gui/RestoreTargetPage.h"
 
 #include "core/Clock.h"
+#include "engine/jobs/RestoreJob.h"
 #include "engine/pg/ConnectionParser.h"
-#include "engine/restore/RestoreJob.h"
 #include "gui/RestoreWizard.h"
 
 #include <QButtonGroup>

@@ -124,8 +124,7 @@ RestoreRequest RestoreWizard::request() const
     r.noOwner = options.noOwner;
     r.dataOnly = options.dataOnly;
     r.schemaOnly = options.schemaOnly;
-    r.identityFiles = m_identityFiles;
-    r.secretStore = m_secrets;
+    r.secrets = JobSecrets{.store = m_secrets, .identityFiles = m_identityFiles};
     return r;
 }
 

@@ -56,7 +56,7 @@ QVariant RunTableModel::raw(const RunRecord &r, int column) const
     case StartedColumn:
         return r.startedUtc;
     case KindColumn:
-        return r.kind;
+        return runKindName(r.kind);
     case StateColumn:
         return r.outcomeName();
     case DurationColumn:

@@ -138,7 +138,7 @@ bool ScreenshotDriver::stepHistory()
         // The newest successful backup: its details have a manifest and a chart.
         for (int row = 0; row < model->rowCount(); ++row) {
             const RunRecord &run = model->runAt(row);
-            if (run.kind == QLatin1String("backup") && run.state == RunRecord::State::Succeeded) {
+            if (run.kind == RunKind::Backup && run.state == RunRecord::State::Succeeded) {
                 view->selectRun(run.id);
                 break;
             }

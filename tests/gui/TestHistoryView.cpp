@@ -91,17 +91,15 @@ void TestHistoryView::initTestCase()
     // The newest run: a backup of shop with its log and its artifact (with a manifest).
     RunRecord run;
     run.profileName = QStringLiteral("shop");
-    run.kind = QStringLiteral("backup");
+    run.kind = RunKind::Backup;
     run.state = RunRecord::State::Running;
     run.databases = QStringLiteral("shop");
     run.startedUtc = m_now.addSecs(-5);
     auto id = (*catalog)->beginRun(run);
     QVERIFY(id.ok());
     m_backupRunId = *id;
-    QVERIFY((*catalog)->addEvent(m_backupRunId, QStringLiteral("info"), QStringLiteral("dumping shop")).ok());
-    QVERIFY((*catalog)
-                ->addEvent(m_backupRunId, QStringLiteral("info"), QStringLiteral("wrote the manifest"))
-                .ok());
+    QVERIFY((*catalog)->addEvent(m_backupRunId, LogLevel::Info, QStringLiteral("dumping shop")).ok());
+    QVERIFY((*catalog)->addEvent(m_backupRunId, LogLevel::Info, QStringLiteral("wrote the manifest")).ok());
     Manifest manifest;
     manifest.database = QStringLiteral("shop");
     manifest.tables = {{QStringLiteral("public"), QStringLiteral("orders"), 1234, 56789},
@@ -292,7 +290,7 @@ void TestHistoryView::newRunsAppearOnTop()
     QVERIFY(catalog.ok());
     RunRecord run;
     run.profileName = QStringLiteral("crm");
-    run.kind = QStringLiteral("verify");
+    run.kind = RunKind::Verify;
     run.state = RunRecord::State::Running;
     run.databases = QStringLiteral("crm");
     auto id = (*catalog)->beginRun(run);
@@ -309,7 +307,7 @@ void TestHistoryView::newRunsAppearOnTop()
     view.refresh();
     QTRY_COMPARE(model->runAt(0).state, RunRecord::State::Failed);
     QCOMPARE(model->rowCount(), HistoryModel::kPageSize + 1);
-    QVERIFY((*catalog)->addEvent(*id, QStringLiteral("info"), QStringLiteral("cleanup")).ok()); // keep it
+    QVERIFY((*catalog)->addEvent(*id, LogLevel::Info, QStringLiteral("cleanup")).ok()); // keep it
 }
 
 void TestHistoryView::detailsShowLogManifestAndChart()

@@ -267,7 +267,7 @@ void TestMainWindow::refusedRestoreIsNotShownAsAFailure()
         RunRecord r;
         r.profileId = seed.profileId;
         r.profileName = QStringLiteral("shop");
-        r.kind = QStringLiteral("restore");
+        r.kind = RunKind::Restore;
         r.state = RunRecord::State::Running;
         r.startedUtc = clock.nowUtc();
         r.pid = ::getpid();

@@ -287,7 +287,7 @@ void TestProfileWorkflow::wizardCreatesAProfileAndTheDashboardBacksItUp()
     card->findChild<QPushButton *>(QStringLiteral("verifyButton"))->click();
     QVERIFY(finished.wait(60000));
     const JobInfo check = finished.first().first().value<JobInfo>();
-    QCOMPARE(check.kind, QStringLiteral("integrity"));
+    QCOMPARE(check.kind, RunKind::Integrity);
     QVERIFY2(check.state == JobInfo::State::Succeeded, qPrintable(check.message));
     // The card tells the integrity check from a test restore, and shows the measured objectives:
     // the daily schedule's recovery point target; no recovery time until a test restore.
@@ -439,7 +439,7 @@ void TestProfileWorkflow::trayIconShowsTheWorstHealthAndFailures()
 
     // Without the alerts engine, a failed job is a notification; a successful one is not.
     JobInfo job;
-    job.kind = QStringLiteral("backup");
+    job.kind = RunKind::Backup;
     job.profileName = QStringLiteral("shop");
     job.state = JobInfo::State::Succeeded;
     tray.onJobFinished(job);

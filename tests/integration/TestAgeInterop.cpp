@@ -2,7 +2,7 @@
 #include "engine/crypto/AgeEncryptor.h"
 #include "engine/crypto/AgeIdentity.h"
 #include "engine/crypto/AgeRecipient.h"
-#include "engine/pipeline/ByteSink.h"
+#include "engine/io/ByteSink.h"
 #include "support/TestPeers.h"
 
 #include <QDir>

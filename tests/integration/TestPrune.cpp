@@ -155,7 +155,7 @@ QList<RunRecord> TestPrune::runsOf(const QString &config, const QString &profile
     if (!runs)
         return out;
     for (const RunRecord &r : *runs) {
-        if (r.kind == kind)
+        if (runKindName(r.kind) == kind)
             out << r;
     }
     return out; // newest first

@@ -7,9 +7,9 @@
 #include "core/ConfigPaths.h"
 #include "core/Manifest.h"
 #include "engine/jobs/JobRunner.h"
+#include "engine/jobs/RestoreJob.h"
 #include "engine/pg/ArchiveScanner.h"
 #include "engine/pg/PgToolFinder.h"
-#include "engine/restore/RestoreJob.h"
 #include "support/PgTestCluster.h"
 #include "support/ProcessRunner.h"
 #include "support/TestPeers.h"
@@ -319,7 +319,7 @@ void TestRestore::replaceTakesSafetyBackupFirst()
         return runs && !runs->isEmpty() ? runs->first() : RunRecord();
     };
     RunRecord refused = newestRun();
-    QCOMPARE(refused.kind, QStringLiteral("restore"));
+    QCOMPARE(refused.kind, RunKind::Restore);
     QCOMPARE(refused.errorCode, QStringLiteral("restore.exists"));
     QVERIFY(refused.refused());
     ProcessResult mismatch =
@@ -566,7 +566,7 @@ void TestRestore::noRoomForTheJobsCopyFallsBackToStreaming()
     request.artifactId = m_id;
     request.toDatabase = QStringLiteral("no_room");
     request.jobs = 2;
-    request.identityFiles = {m_keyFile};
+    request.secrets.identityFiles = {m_keyFile};
     request.tempFreeBytesProbe = [&probed](const QString &folder) {
         probed << folder;
         return qint64(64 * 1024);
@@ -679,7 +679,7 @@ void TestRestore::jobsCopyIsReservedAndExact()
     request.artifactId = m_spyId;
     request.toDatabase = database;
     request.jobs = 2;
-    request.identityFiles = {m_keyFile};
+    request.secrets.identityFiles = {m_keyFile};
     if (reserve != QLatin1String("real"))
         request.tempReserve = [&asked, reserve](int fd, qint64 bytes) {
             asked << bytes;

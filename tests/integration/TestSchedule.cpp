@@ -64,7 +64,7 @@ QList<RunRecord> TestSchedule::backupRuns(const QString &config, const QString &
     QList<RunRecord> out;
     if (runs) {
         for (const RunRecord &r : *runs) {
-            if (r.kind == QLatin1String("backup"))
+            if (r.kind == RunKind::Backup)
                 out.append(r);
         }
     }

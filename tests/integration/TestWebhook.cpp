@@ -66,7 +66,7 @@ qint64 recordBackup(Catalog &catalog, MockClock &clock, const Profile &profile, 
     RunRecord run;
     run.profileId = profile.id;
     run.profileName = profile.name;
-    run.kind = QStringLiteral("backup");
+    run.kind = RunKind::Backup;
     run.state = RunRecord::State::Running;
     run.startedUtc = clock.nowUtc();
     auto id = catalog.beginRun(run);
@@ -444,7 +444,7 @@ void TestWebhook::healthchecksGetEveryBackupOutcome()
     AlertService service(ConfigPaths(s.configDir), s.store, WebhookSender::Options{5000, 3, 50});
 
     JobInfo job;
-    job.kind = QStringLiteral("backup");
+    job.kind = RunKind::Backup;
     job.profileName = s.profile.name;
     for (bool ok : {true, true, false}) {
         job.runId = recordBackup(*s.catalog, clock, s.profile, ok);
@@ -477,7 +477,7 @@ void TestWebhook::failedDeliveryIsRecordedOnTheRun()
     QVERIFY(makeSetup(s, QStringLiteral("generic"), url));
     AlertService service(ConfigPaths(s.configDir), s.store, WebhookSender::Options{5000, 2, 50});
     JobInfo job;
-    job.kind = QStringLiteral("backup");
+    job.kind = RunKind::Backup;
     job.profileName = s.profile.name;
     job.runId = recordBackup(*s.catalog, clock, s.profile, false);
     job.state = JobInfo::State::Failed;

@@ -75,7 +75,7 @@ RunRecord makeRun(const QString &profile, qint64 pid = 4242)
 {
     RunRecord r;
     r.profileName = profile;
-    r.kind = QStringLiteral("backup");
+    r.kind = RunKind::Backup;
     r.state = RunRecord::State::Running;
     r.databases = QStringLiteral("shop,crm");
     r.pid = pid;
@@ -367,7 +367,7 @@ void TestCatalog::runsAndEvents()
     QCOMPARE(running->id, *id);
     QCOMPARE(running->profileId, 3);
     QCOMPARE(running->profileName, QStringLiteral("prod"));
-    QCOMPARE(running->kind, QStringLiteral("backup"));
+    QCOMPARE(running->kind, RunKind::Backup);
     QCOMPARE(running->state, RunRecord::State::Running);
     QCOMPARE(running->startedUtc, start);
     QCOMPARE(running->startedUtc.timeSpec(), Qt::UTC);
@@ -378,9 +378,9 @@ void TestCatalog::runsAndEvents()
     QVERIFY(!running->isFinished());
 
     m_clock->advanceSeconds(5);
-    VERIFY_OK(catalog->addEvent(*id, QStringLiteral("info"), QStringLiteral("dumping shop")));
+    VERIFY_OK(catalog->addEvent(*id, LogLevel::Info, QStringLiteral("dumping shop")));
     m_clock->advanceSeconds(5);
-    VERIFY_OK(catalog->addEvent(*id, QStringLiteral("warning"), QStringLiteral("slow disk: 'ü' \"quoted\"")));
+    VERIFY_OK(catalog->addEvent(*id, LogLevel::Warning, QStringLiteral("slow disk: 'ü' \"quoted\"")));
     m_clock->advanceSeconds(50);
     VERIFY_OK(catalog->finishRun(*id, RunRecord::State::Succeeded, QStringLiteral("2 databases backed up"),
                                  123456));
@@ -701,7 +701,7 @@ void TestCatalog::runErrorCodes()
     };
     for (const Case &c : cases) {
         RunRecord run = makeRun(QStringLiteral("prod"), 1);
-        run.kind = QStringLiteral("restore");
+        run.kind = RunKind::Restore;
         auto id = catalog->beginRun(run);
         VERIFY_OK(id);
         VERIFY_OK(catalog->finishRun(*id, c.state, QStringLiteral("outcome"), 0, QLatin1String(c.code)));
@@ -817,7 +817,7 @@ void TestCatalog::crashLeavesRunRunning()
         auto id = catalog->beginRun(makeRun(QStringLiteral("prod"), 31337));
         VERIFY_OK(id);
         runId = *id;
-        VERIFY_OK(catalog->addEvent(runId, QStringLiteral("info"), QStringLiteral("dumping shop")));
+        VERIFY_OK(catalog->addEvent(runId, LogLevel::Info, QStringLiteral("dumping shop")));
         QVERIFY(QFile::copy(m_path, crashed));
         QVERIFY(QFile::copy(m_path + QStringLiteral("-wal"), crashed + QStringLiteral("-wal")));
     }
@@ -885,7 +885,7 @@ void TestCatalog::concurrentWriters()
                     return;
                 }
                 ids[t] << *id;
-                Status e = catalog.addEvent(*id, QStringLiteral("info"), QStringLiteral("run %1").arg(i));
+                Status e = catalog.addEvent(*id, LogLevel::Info, QStringLiteral("run %1").arg(i));
                 Status f = catalog.finishRun(*id, RunRecord::State::Succeeded, QStringLiteral("ok"), i);
                 if (!e || !f) {
                     errors[t] = errorText(!e ? e.error() : f.error());

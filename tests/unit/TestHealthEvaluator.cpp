@@ -79,8 +79,7 @@ History build(const QString &script, const QDateTime &now, const QStringList &da
         run.profileName = QStringLiteral("shop");
         run.startedUtc = at;
         run.finishedUtc = at.addSecs(300);
-        run.kind =
-            kind.startsWith(QLatin1String("prune")) ? QStringLiteral("prune") : QStringLiteral("backup");
+        run.kind = kind.startsWith(QLatin1String("prune")) ? RunKind::Prune : RunKind::Backup;
         if (kind == QLatin1String("ok") || kind == QLatin1String("pruneok"))
             run.state = RunRecord::State::Succeeded;
         else if (kind == QLatin1String("fail") || kind == QLatin1String("prunefail"))

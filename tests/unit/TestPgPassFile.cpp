@@ -3,8 +3,8 @@
 // PGPASSWORD — and the file is wiped and removed afterwards, also when the child fails, and
 // leftovers of a killed process are swept up.
 
+#include "engine/io/ChildProcess.h"
 #include "engine/pg/PgPassFile.h"
-#include "engine/pipeline/ChildProcess.h"
 
 #include <QDir>
 #include <QFile>

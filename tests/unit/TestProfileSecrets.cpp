@@ -4,6 +4,7 @@
 
 #include "core/Catalog.h"
 #include "engine/crypto/AgeIdentity.h"
+#include "engine/secrets/JobSecrets.h"
 #include "engine/secrets/ProfileSecrets.h"
 #include "mock/InMemorySecretStore.h"
 #include "mock/MockClock.h"
@@ -36,8 +37,8 @@ private Q_SLOTS:
     void damagedIdentityIsReportedWithoutItsText();
     void exportRecordsTheExport();
     void importRestoresADamagedIdentity();
-    void attachToLeavesTheKeychainAloneWithoutADbPassword();
-    void attachToSuppliesIndexedSecrets();
+    void jobSecretsLeaveTheKeychainAloneWithoutADbPassword();
+    void jobSecretsReadIndexedSecrets();
     void oldCatalogsMigrate();
 
 private:
@@ -329,38 +330,42 @@ void TestProfileSecrets::importRestoresADamagedIdentity()
     QCOMPARE(junk.error().code, QStringLiteral("key.import"));
 }
 
-void TestProfileSecrets::attachToLeavesTheKeychainAloneWithoutADbPassword()
+void TestProfileSecrets::jobSecretsLeaveTheKeychainAloneWithoutADbPassword()
 {
-    const Profile p = addProfile(QStringLiteral("main"));
+    addProfile(QStringLiteral("main"));
     auto store = std::make_shared<InMemorySecretStore>();
-    BackupJob::Options options;
-    ProfileSecrets::attachTo(options, store, p, {});
-    QVERIFY(!options.dbPasswordProvider); // libpq's own sources, keychain untouched
-    QVERIFY(!options.passphraseProvider); // not a passphrase profile
+    const JobSecrets secrets{.store = store};
+    auto password = secrets.dbPassword(*m_catalog, QStringLiteral("main"));
+    QVERIFY(password);
+    QVERIFY(!password->has_value()); // libpq's own sources, keychain untouched
+    auto s3 = secrets.s3SecretKey(*m_catalog, QStringLiteral("main"));
+    QVERIFY(s3);
+    QVERIFY(s3->isEmpty()); // the AWS environment / credentials file
     QCOMPARE(store->requests(), 0);
 }
 
-void TestProfileSecrets::attachToSuppliesIndexedSecrets()
+void TestProfileSecrets::jobSecretsReadIndexedSecrets()
 {
-    const Profile p = addProfile(QStringLiteral("pp"), true);
+    addProfile(QStringLiteral("pp"), true);
     auto store = std::make_shared<InMemorySecretStore>();
     ProfileSecrets secrets(*store, *m_catalog);
     QVERIFY(secrets.set(QStringLiteral("pp"), SecretKind::DbPassword, "pg-pass-999"));
-    BackupJob::Options options;
-    ProfileSecrets::attachTo(options, store, p, *m_catalog->secrets(QStringLiteral("pp")));
-    QVERIFY(options.dbPasswordProvider);
-    QVERIFY(options.passphraseProvider);
-    auto password = options.dbPasswordProvider();
+    const JobSecrets job{.store = store};
+    auto password = job.dbPassword(*m_catalog, QStringLiteral("pp"));
     QVERIFY(password && password->has_value());
     QCOMPARE(**password, QByteArray("pg-pass-999"));
-    auto missing = options.passphraseProvider();
+    auto missing = job.passphrase(*m_catalog, QStringLiteral("pp"));
     QVERIFY(!missing);
     QCOMPARE(missing.error().code, QStringLiteral("secret.missing"));
     QVERIFY(missing.error().message.contains(QLatin1String("`lifeboat-cli secret set pp passphrase`")));
     QVERIFY(secrets.set(QStringLiteral("pp"), SecretKind::Passphrase, "correct horse battery"));
-    auto passphrase = options.passphraseProvider();
+    auto passphrase = job.passphrase(*m_catalog, QStringLiteral("pp"));
     QVERIFY(passphrase);
     QCOMPARE(*passphrase, QByteArray("correct horse battery"));
+    // Without a store nothing is read, and a passphrase profile says how to store one.
+    auto none = JobSecrets{}.passphrase(*m_catalog, QStringLiteral("pp"));
+    QVERIFY(!none);
+    QCOMPARE(none.error().code, QStringLiteral("secret.missing"));
 }
 
 void TestProfileSecrets::oldCatalogsMigrate()

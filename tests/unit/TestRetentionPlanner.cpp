@@ -97,7 +97,7 @@ RunRecord backupRun(qint64 id, const QDateTime &started, RunRecord::State state,
 {
     RunRecord r;
     r.id = id;
-    r.kind = kind;
+    r.kind = runKindFromName(kind).value();
     r.state = state;
     r.startedUtc = started;
     return r;

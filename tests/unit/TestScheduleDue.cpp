@@ -261,7 +261,7 @@ void TestScheduleDue::lastBackupRunIsTheNewestById()
     auto begin = [&](const char *kind, const char *started) {
         RunRecord r;
         r.profileName = QStringLiteral("prod");
-        r.kind = QLatin1String(kind);
+        r.kind = runKindFromName(QLatin1String(kind)).value();
         r.state = RunRecord::State::Running;
         r.startedUtc = utc(started);
         auto id = (*catalog)->beginRun(r);

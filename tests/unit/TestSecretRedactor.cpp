@@ -178,12 +178,11 @@ void TestSecretRedactor::catalogEventsAreRedacted()
     QVERIFY2(catalog, catalog ? "" : qPrintable(catalog.error().message));
     RunRecord run;
     run.profileName = QStringLiteral("p");
-    run.kind = QStringLiteral("backup");
+    run.kind = RunKind::Backup;
     auto id = (*catalog)->beginRun(run);
     QVERIFY(id);
     SecretRedactor::addSecret(QStringLiteral("db-pass-4242"));
-    QVERIFY(
-        (*catalog)->addEvent(*id, QStringLiteral("error"), QStringLiteral("auth failed with db-pass-4242")));
+    QVERIFY((*catalog)->addEvent(*id, LogLevel::Error, QStringLiteral("auth failed with db-pass-4242")));
     QVERIFY((*catalog)->finishRun(*id, RunRecord::State::Failed,
                                   QStringLiteral("cannot reach postgresql://u:db-pass-4242@h"), 0));
     auto events = (*catalog)->events(*id);

@@ -1,7 +1,7 @@
 // ThreadedSink: the stage that hands bytes to the next stage on another thread (the restore's
 // read → age → zstd → archive pipeline runs on three threads through it).
 
-#include "engine/pipeline/ThreadedSink.h"
+#include "engine/io/ThreadedSink.h"
 
 #include <QRandomGenerator>
 #include <QTest>

@@ -19,7 +19,7 @@ struct AlertPassRequest
     quint64 id = 0;
     Reason reason = Reason::Check;
     QString profileName;
-    QString jobKind;
+    RunKind jobKind = RunKind::Backup;
     RunRecord::State jobState = RunRecord::State::Succeeded;
     QString jobMessage;
     qint64 runId = 0;

@@ -38,8 +38,7 @@ void AlertService::watch(JobRunner *runner)
 
 quint64 AlertService::jobFinished(const JobInfo &job)
 {
-    if (job.kind != QLatin1String("backup") && job.kind != QLatin1String("verify") &&
-        job.kind != QLatin1String("prune"))
+    if (job.kind != RunKind::Backup && job.kind != RunKind::Verify && job.kind != RunKind::Prune)
         return 0;
     AlertPassRequest request;
     request.reason = AlertPassRequest::Reason::JobFinished;

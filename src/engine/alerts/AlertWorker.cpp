@@ -53,7 +53,7 @@ void AlertWorker::warn(const QString &message, qint64 runId)
     m_result.warnings.append(redacted);
     qCWarning(lcAlerts).noquote() << redacted;
     if (runId > 0 && m_catalog)
-        (void)m_catalog->addEvent(runId, QStringLiteral("warning"), redacted);
+        (void)m_catalog->addEvent(runId, LogLevel::Warning, redacted);
 }
 
 void AlertWorker::runPass()
@@ -153,7 +153,7 @@ void AlertWorker::checkProfile(const Profile &profile)
         if (m_current.reason == AlertPassRequest::Reason::Test) {
             pings = alerts;
         } else if (m_current.reason == AlertPassRequest::Reason::JobFinished &&
-                   m_current.jobKind == QLatin1String("backup") &&
+                   m_current.jobKind == RunKind::Backup &&
                    m_current.jobState != RunRecord::State::Cancelled) {
             Alert a;
             a.profileName = profile.name;

@@ -5,7 +5,7 @@
 #include "engine/crypto/AgeIdentity.h"
 #include "engine/crypto/AgeScrypt.h"
 #include "engine/crypto/SecretBytes.h"
-#include "engine/pipeline/ByteSink.h"
+#include "engine/io/ByteSink.h"
 
 #include <QByteArray>
 #include <QList>

@@ -2,7 +2,7 @@
 
 #include "core/Result.h"
 #include "engine/crypto/AgeRecipient.h"
-#include "engine/pipeline/ByteSink.h"
+#include "engine/io/ByteSink.h"
 
 #include <QByteArray>
 #include <QList>

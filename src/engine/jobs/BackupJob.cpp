@@ -5,18 +5,20 @@
 #include "core/Catalog.h"
 #include "core/Clock.h"
 #include "core/NamePattern.h"
+#include "core/ObjectName.h"
 #include "core/ScheduleDue.h"
 #include "core/SecretRedactor.h"
-#include "engine/EngineLog.h"
+#include "engine/io/EngineLog.h"
+#include "engine/jobs/NestedJobContext.h"
 #include "engine/jobs/ProfileLock.h"
 #include "engine/jobs/PruneJob.h"
+#include "engine/jobs/RestoreJob.h"
 #include "engine/pg/PgPassFile.h"
 #include "engine/pg/PgSession.h"
 #include "engine/pg/PgToolFinder.h"
 #include "engine/pipeline/DumpPipeline.h"
 #include "engine/pipeline/StoreChain.h"
 #include "engine/pipeline/ZstdCompressor.h"
-#include "engine/restore/RestoreJob.h"
 #include "engine/secrets/ProfileSecrets.h"
 #include "engine/storage/Destination.h"
 
@@ -82,25 +84,6 @@ void BackupJob::onCancel()
         m_pipeline->cancel();
     for (Destination *d : m_liveDestinations)
         d->cancel(); // an S3 request waiting on the network fails now, not after its timeout
-}
-
-QString BackupJob::safeFileName(const QString &name)
-{
-    QString out;
-    for (const QChar c : name)
-        out += (c == QLatin1Char('/') || c == QLatin1Char('\\') || c.category() == QChar::Other_Control)
-                   ? QLatin1Char('_')
-                   : c;
-    if (out.startsWith(QLatin1Char('.')))
-        out[0] = QLatin1Char('_');
-    return out.isEmpty() ? QStringLiteral("_") : out;
-}
-
-QString BackupJob::objectBase(const Profile &profile, const QString &database, const QString &stamp)
-{
-    const QString db = safeFileName(database);
-    return Profile::slug(profile.name) + QLatin1Char('/') + db + QLatin1Char('/') + db + QLatin1Char('_') +
-           stamp;
 }
 
 Result<BackupPlan> BackupJob::makePlan(const Profile &profile, Catalog *catalog, const QByteArray &password,
@@ -217,7 +200,7 @@ Status BackupJob::run(JobContext &ctx)
     }
     if (!m_options.dryRun) {
         // Recorded before anything can fail, so History shows every attempt, failed ones too.
-        auto runId = ctx.beginRun(m_profile, QStringLiteral("backup"), m_options.trigger);
+        auto runId = ctx.beginRun(m_profile, RunKind::Backup, m_options.trigger);
         if (!runId)
             return runId.error();
         m_runId = *runId;
@@ -225,12 +208,6 @@ Status BackupJob::run(JobContext &ctx)
     ctx.setPhase(QStringLiteral("connecting to %1").arg(m_profile.connection.displayName()));
     // The keychain's database password, if it holds one: libpq gets it in memory, pg_dump and
     // pg_dumpall a passfile that lives as long as this run (removed also when the run fails).
-    if (m_options.secretStore && !m_options.dbPasswordProvider && !m_options.passphraseProvider) {
-        auto index = ctx.catalog().secrets(m_profile.name);
-        if (!index)
-            return index.error();
-        ProfileSecrets::attachTo(m_options, m_options.secretStore, m_profile, *index);
-    }
     std::unique_ptr<PgPassFile> passFile;
     auto forgetPassword = qScopeGuard([this] {
         m_password.fill('\0');
@@ -239,29 +216,23 @@ Status BackupJob::run(JobContext &ctx)
         m_s3Secret.clear();
         m_childEnvironment.clear();
     });
-    if (m_options.dbPasswordProvider) {
-        auto password = m_options.dbPasswordProvider();
-        if (!password)
-            return password.error();
-        if (password->has_value()) {
-            m_password = **password;
-            (*password)->fill('\0');
-            auto file = PgPassFile::create(m_password);
-            if (!file)
-                return file.error();
-            passFile = std::move(*file);
-            m_childEnvironment = passFile->environment();
-        }
+    auto password = m_options.secrets.dbPassword(ctx.catalog(), m_profile.name);
+    if (!password)
+        return password.error();
+    if (password->has_value()) {
+        m_password = **password;
+        (*password)->fill('\0');
+        auto file = PgPassFile::create(m_password);
+        if (!file)
+            return file.error();
+        passFile = std::move(*file);
+        m_childEnvironment = passFile->environment();
     }
-    if (m_options.s3SecretProvider) {
-        auto secret = m_options.s3SecretProvider();
-        if (!secret)
-            return secret.error();
-        if (secret->has_value()) {
-            m_s3Secret = **secret;
-            (*secret)->fill('\0');
-        }
-    }
+    auto secret = m_options.secrets.s3SecretKey(ctx.catalog(), m_profile.name);
+    if (!secret)
+        return secret.error();
+    m_s3Secret = *secret;
+    secret->fill('\0');
     auto plan = makePlan(m_profile, &ctx.catalog(), m_password, m_s3Secret);
     if (!plan) {
         if (!m_password.isEmpty() && plan.error().code == QLatin1String("pg.auth"))
@@ -279,10 +250,10 @@ Status BackupJob::run(JobContext &ctx)
     }
 
     for (const QString &w : plan->warnings)
-        ctx.log(QStringLiteral("warning"), w);
-    ctx.log(QStringLiteral("info"), QStringLiteral("PostgreSQL %1 at %2; using %3 %4")
-                                        .arg(plan->serverVersion, m_profile.connection.displayName(),
-                                             plan->pgDump.path, plan->pgDump.version));
+        ctx.log(LogLevel::Warning, w);
+    ctx.log(LogLevel::Info, QStringLiteral("PostgreSQL %1 at %2; using %3 %4")
+                                .arg(plan->serverVersion, m_profile.connection.displayName(),
+                                     plan->pgDump.path, plan->pgDump.version));
 
     EncryptionSettings encryption;
     for (const QString &r : m_profile.recipients) {
@@ -294,13 +265,7 @@ Status BackupJob::run(JobContext &ctx)
     if (m_profile.passphrase) {
         if (m_profile.scryptLogN > 0)
             encryption.scryptLogN = m_profile.scryptLogN;
-        if (!m_options.passphraseProvider)
-            return makeError(
-                QStringLiteral("secret.missing"),
-                QStringLiteral("profile '%1' encrypts with a passphrase, but no passphrase is available: "
-                               "store it with `lifeboat-cli secret set %1 passphrase`")
-                    .arg(m_profile.name));
-        auto passphrase = m_options.passphraseProvider();
+        auto passphrase = m_options.secrets.passphrase(ctx.catalog(), m_profile.name);
         if (!passphrase)
             return passphrase.error();
         encryption.passphrase = *passphrase;
@@ -320,7 +285,7 @@ Status BackupJob::run(JobContext &ctx)
             if (cancelled())
                 d->cancel();
             // Multipart upload ids go into the run's events: RunRecovery aborts them after a crash.
-            d->setEventLog([&ctx](const QString &level, const QString &message) { ctx.log(level, message); });
+            d->setEventLog([&ctx](LogLevel level, const QString &message) { ctx.log(level, message); });
         }
     }
     auto forgetDestinations = qScopeGuard([this] {
@@ -346,64 +311,13 @@ Status BackupJob::run(JobContext &ctx)
     encryption.passphrase.fill('\0');
     if (!result.ok())
         return result;
-    ctx.log(QStringLiteral("info"), QStringLiteral("backed up %1 database(s), %2 stored")
-                                        .arg(plan->databases.size())
-                                        .arg(formatMiB(storedTotal)));
+    ctx.log(LogLevel::Info, QStringLiteral("backed up %1 database(s), %2 stored")
+                                .arg(plan->databases.size())
+                                .arg(formatMiB(storedTotal)));
     if (!m_profile.retention.isEmpty() && !cancelled())
         pruneAfterBackup(ctx);
     return {};
 }
-
-namespace {
-// The verification's events go into the backup's run; the verification keeps its own run.
-class VerifyContext final : public JobContext
-{
-public:
-    explicit VerifyContext(JobContext &outer)
-        : m_outer(outer)
-    {}
-    void setPhase(const QString &phase) override { m_outer.setPhase(QStringLiteral("verifying: ") + phase); }
-    void setProgress(qint64, qint64) override {}
-    void log(const QString &level, const QString &message) override { m_outer.log(level, message); }
-    void addOutput(const QString &output) override { m_outputs << output; }
-    void addArtifact(qint64) override {}
-    bool isCancelled() const override { return m_outer.isCancelled(); }
-    Catalog &catalog() override { return m_outer.catalog(); }
-    void setRunId(qint64 runId) override { m_runId = runId; }
-    QStringList m_outputs;
-    qint64 m_runId = 0;
-
-private:
-    JobContext &m_outer;
-};
-} // namespace
-
-namespace {
-// The prune's events go into its own run; the backup's run gets its outcome.
-class PruneContext final : public JobContext
-{
-public:
-    explicit PruneContext(JobContext &outer)
-        : m_outer(outer)
-    {}
-    void setPhase(const QString &phase) override { m_outer.setPhase(QStringLiteral("retention: ") + phase); }
-    void setProgress(qint64, qint64) override {}
-    void log(const QString &level, const QString &message) override
-    {
-        if (m_runId)
-            (void)m_outer.catalog().addEvent(m_runId, level, SecretRedactor::redact(message));
-    }
-    void addOutput(const QString &) override {}
-    void addArtifact(qint64) override {}
-    bool isCancelled() const override { return m_outer.isCancelled(); }
-    Catalog &catalog() override { return m_outer.catalog(); }
-    void setRunId(qint64 runId) override { m_runId = runId; }
-    qint64 m_runId = 0;
-
-private:
-    JobContext &m_outer;
-};
-} // namespace
 
 void BackupJob::pruneAfterBackup(JobContext &ctx)
 {
@@ -411,20 +325,16 @@ void BackupJob::pruneAfterBackup(JobContext &ctx)
     options.lockHeld = true;
     options.succeededBackupRunId = m_runId;
     options.trigger = m_options.trigger;
-    options.s3Secret = m_s3Secret;
+    options.secrets.s3Secret = m_s3Secret;
     PruneJob prune(m_profile, m_paths, options);
-    PruneContext nested(ctx);
+    // The prune's events go into its own run; the backup's run gets its outcome.
+    NestedJobContext nested(ctx, QStringLiteral("retention: "), NestedJobContext::LogMode::OwnRun);
     const Status s = prune.run(nested);
     const QString message = s.ok() ? prune.outcome() : SecretRedactor::redact(s.error().message);
-    if (nested.m_runId) {
-        nested.log(s.ok() ? QStringLiteral("info") : QStringLiteral("error"), message);
-        (void)ctx.catalog().finishRun(nested.m_runId,
-                                      s.ok() ? RunRecord::State::Succeeded : RunRecord::State::Failed,
-                                      message, 0, s.ok() ? QString() : s.error().code);
-    }
+    nested.log(s.ok() ? LogLevel::Info : LogLevel::Error, message);
+    nested.finish(s, message);
     // The backup itself is good whatever retention did; a failed prune is reported, not hidden.
-    ctx.log(s.ok() ? QStringLiteral("info") : QStringLiteral("warning"),
-            QStringLiteral("retention: ") + message);
+    ctx.log(s.ok() ? LogLevel::Info : LogLevel::Warning, QStringLiteral("retention: ") + message);
     ctx.addOutput(QStringLiteral("retention: ") + message);
 }
 
@@ -434,8 +344,8 @@ void BackupJob::verifyNewArtifacts(JobContext &ctx, const EncryptionSettings &en
     keys.passphrase = encryption.passphrase;
     if (!encryption.recipients.isEmpty()) {
         auto indexed = ctx.catalog().secret(m_profile.name, secretKindName(SecretKind::AgeIdentity));
-        if (m_options.secretStore && indexed && indexed->has_value()) {
-            ProfileSecrets secrets(*m_options.secretStore, ctx.catalog());
+        if (m_options.secrets.store && indexed && indexed->has_value()) {
+            ProfileSecrets secrets(*m_options.secrets.store, ctx.catalog());
             auto identity = secrets.identity(m_profile.name);
             if (identity)
                 keys.identities << *identity;
@@ -445,7 +355,7 @@ void BackupJob::verifyNewArtifacts(JobContext &ctx, const EncryptionSettings &en
                 QStringLiteral("the new backup was not verified: its age identity is not in this "
                                "keychain (verify it with `lifeboat-cli verify ID --restore "
                                "--identity FILE`)");
-            ctx.log(QStringLiteral("warning"), why);
+            ctx.log(LogLevel::Warning, why);
             ctx.addOutput(QStringLiteral("not verified: ") + why);
             return;
         }
@@ -455,21 +365,18 @@ void BackupJob::verifyNewArtifacts(JobContext &ctx, const EncryptionSettings &en
         request.artifactId = id;
         request.purpose = RestoreRequest::Purpose::Verify;
         request.sandbox = true;
-        request.keys = keys;
-        request.secretStore = m_options.secretStore; // the S3 secret, to read the backup back
+        request.secrets.keys = keys;
+        request.secrets.store = m_options.secrets.store; // the S3 secret, to read the backup back
         RestoreJob verify(m_profile.name, serverKey(), request, m_paths);
-        VerifyContext nested(ctx);
+        // The verification's events go into the backup's run; the verification keeps its own run.
+        NestedJobContext nested(ctx, QStringLiteral("verifying: "), NestedJobContext::LogMode::OuterRun);
         const Status s = verify.run(nested);
-        if (nested.m_runId)
-            (void)ctx.catalog().finishRun(
-                nested.m_runId, s.ok() ? RunRecord::State::Succeeded : RunRecord::State::Failed,
-                s.ok() ? QStringLiteral("verified after the backup") : s.error().message, 0,
-                s.ok() ? QString() : s.error().code);
+        nested.finish(s, QStringLiteral("verified after the backup"));
         if (s.ok()) {
-            ctx.addOutput(nested.m_outputs.value(nested.m_outputs.size() - 1));
+            ctx.addOutput(nested.outputs().value(nested.outputs().size() - 1));
         } else {
             // The backup itself is good; the verification's failure is reported, not hidden.
-            ctx.log(QStringLiteral("warning"),
+            ctx.log(LogLevel::Warning,
                     QStringLiteral("verification of backup %1: %2").arg(id).arg(s.error().message));
             ctx.addOutput(QStringLiteral("not verified: backup %1: %2").arg(id).arg(s.error().message));
         }
@@ -494,8 +401,8 @@ Status BackupJob::backUpDatabase(JobContext &ctx, const BackupPlan &plan, const 
     // same second): a second backup within the same second gets a suffix.
     QString base;
     for (int n = 1;; ++n) {
-        base = objectBase(m_profile, db.name,
-                          n == 1 ? stampBase : stampBase + QLatin1Char('-') + QString::number(n));
+        base = ObjectName::base(m_profile, db.name,
+                                n == 1 ? stampBase : stampBase + QLatin1Char('-') + QString::number(n));
         auto known = ctx.catalog().knowsObjectPath(base + dumpExt);
         if (!known)
             return known.error();
@@ -518,7 +425,7 @@ Status BackupJob::backUpDatabase(JobContext &ctx, const BackupPlan &plan, const 
     session->reset();
 
     ctx.setPhase(QStringLiteral("dumping %1").arg(db.name));
-    ctx.log(QStringLiteral("info"), QStringLiteral("dumping database '%1' to %2").arg(db.name, objectPath));
+    ctx.log(LogLevel::Info, QStringLiteral("dumping database '%1' to %2").arg(db.name, objectPath));
     // The part size of an S3 upload is chosen for this size (the last dump, or the database's).
     auto writers = openWriters(destinations, objectPath, std::max(db.expectedDumpBytes, db.sizeBytes));
     if (!writers)
@@ -670,7 +577,7 @@ Status BackupJob::backUpDatabase(JobContext &ctx, const BackupPlan &plan, const 
     }
     *storedTotal += manifest.storedBytes;
     const double seconds = double(timer.elapsed()) / 1000.0;
-    ctx.log(QStringLiteral("info"),
+    ctx.log(LogLevel::Info,
             QStringLiteral("database '%1': %2 tables, %3 rows, %4 dumped → %5 stored in %6 s (sha256 %7)")
                 .arg(db.name)
                 .arg(manifest.tables.size())
@@ -720,7 +627,7 @@ Status BackupJob::dumpGlobals(JobContext &ctx, const BackupPlan &plan, const QSt
             manifest->globalsObject = path.section(QLatin1Char('/'), -1);
             manifest->globalsSha256 = (*chain)->sha256();
             if (!withPasswords)
-                ctx.log(QStringLiteral("warning"),
+                ctx.log(LogLevel::Warning,
                         QStringLiteral("roles were saved without their passwords: the user %1 may not read "
                                        "pg_authid (connect as a superuser to include them)")
                             .arg(m_profile.connection.user.isEmpty() ? QStringLiteral("(default)")

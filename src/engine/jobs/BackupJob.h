@@ -6,6 +6,7 @@
 #include "engine/jobs/BackupPlan.h"
 #include "engine/jobs/Job.h"
 #include "engine/pipeline/EncryptionSettings.h"
+#include "engine/secrets/JobSecrets.h"
 
 #include <QMutex>
 
@@ -19,7 +20,6 @@ namespace lifeboat {
 class Destination;
 class DumpPipeline;
 class Catalog;
-class SecretStore;
 
 // Backs up every database a profile selects: pg_dump (custom format, uncompressed) → zstd →
 // age → SHA-256 → each destination, writing the manifest beside each artifact and recording
@@ -31,19 +31,9 @@ public:
     struct Options
     {
         bool dryRun = false;
-        // Supplies the passphrase of a passphrase-encrypted profile (from the keychain).
-        std::function<Result<QByteArray>()> passphraseProvider;
-        // Supplies the database password (from the keychain); an empty optional, or no provider,
-        // leaves it to libpq's own sources (PGPASSWORD, ~/.pgpass). Given to libpq in memory and to
-        // pg_dump/pg_dumpall through a PgPassFile, never in argv.
-        std::function<Result<std::optional<QByteArray>>()> dbPasswordProvider;
-        // Supplies the S3 secret key of the profile's s3:// destinations (from the keychain); an
-        // empty optional, or no provider, leaves it to AWS_SECRET_ACCESS_KEY / ~/.aws/credentials.
-        std::function<Result<std::optional<QByteArray>>()> s3SecretProvider;
-        // Where the providers above come from when they are not set: the job reads the catalog's
-        // secret index on its worker thread and asks this store (ProfileSecrets::attachTo). The
-        // GUI and the CLI set just this.
-        std::shared_ptr<SecretStore> secretStore;
+        // The database password (to libpq in memory, to pg_dump/pg_dumpall through a PgPassFile,
+        // never in argv), the S3 secret key and the passphrase of a passphrase profile.
+        JobSecrets secrets;
         // What started the run, recorded with it: "manual", "schedule" or "catch-up".
         QString trigger = QStringLiteral("manual");
         // Scheduled runs (the app's Scheduler, run-due): when another process holds the profile's
@@ -58,10 +48,7 @@ public:
     BackupJob(Profile profile, ConfigPaths paths, Options options);
     ~BackupJob() override;
 
-    QString kind() const override
-    {
-        return m_options.dryRun ? QStringLiteral("dry-run") : QStringLiteral("backup");
-    }
+    RunKind kind() const override { return m_options.dryRun ? RunKind::DryRun : RunKind::Backup; }
     QString profileName() const override { return m_profile.name; }
     qint64 recordedBytes() const override { return m_storedTotal; }
     QString serverKey() const override;
@@ -72,9 +59,6 @@ public:
     static Result<BackupPlan> makePlan(const Profile &profile, Catalog *catalog,
                                        const QByteArray &password = QByteArray(),
                                        const QByteArray &s3Secret = QByteArray());
-    // The object name at a destination: <slug>/<db>/<db>_<stamp> (no extension).
-    static QString objectBase(const Profile &profile, const QString &database, const QString &stamp);
-    static QString safeFileName(const QString &name);
 
 private:
     Status backUpDatabase(JobContext &ctx, const BackupPlan &plan, const BackupPlan::Database &db,

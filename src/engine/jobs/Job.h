@@ -18,7 +18,7 @@ class Job
 public:
     virtual ~Job() = default;
 
-    virtual QString kind() const = 0;
+    virtual RunKind kind() const = 0;
     virtual QString profileName() const = 0;
     // Jobs with the same key run one at a time (one queue per server).
     virtual QString serverKey() const = 0;

@@ -9,7 +9,7 @@
 
 namespace lifeboat {
 
-Result<qint64> JobContext::beginRun(const Profile &profile, const QString &kind, const QString &trigger)
+Result<qint64> JobContext::beginRun(const Profile &profile, RunKind kind, const QString &trigger)
 {
     RunRecord run;
     run.profileId = profile.id;
@@ -20,7 +20,7 @@ Result<qint64> JobContext::beginRun(const Profile &profile, const QString &kind,
     return beginRun(run);
 }
 
-Result<qint64> JobContext::beginRun(const ArtifactRecord &artifact, const QString &kind)
+Result<qint64> JobContext::beginRun(const ArtifactRecord &artifact, RunKind kind)
 {
     RunRecord run;
     run.profileId = artifact.profileId;

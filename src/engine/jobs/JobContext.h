@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/LogLevel.h"
 #include "core/Result.h"
 #include "core/RunRecord.h"
 
@@ -20,7 +21,7 @@ public:
     virtual void setPhase(const QString &phase) = 0;
     virtual void setProgress(qint64 done, qint64 expected) = 0;
     // Appends to the job's event log (kept in the catalog with the run).
-    virtual void log(const QString &level, const QString &message) = 0;
+    virtual void log(LogLevel level, const QString &message) = 0;
     virtual void addOutput(const QString &output) = 0;
     virtual void addArtifact(qint64 artifactId) = 0;
     virtual bool isCancelled() const = 0;
@@ -32,8 +33,8 @@ public:
     // Records the start of the job's run in the catalog (running, in this process, started now)
     // and keeps its id (setRunId). For a job on a whole profile (backup, prune) and for one on a
     // single backup (verify, restore).
-    Result<qint64> beginRun(const Profile &profile, const QString &kind, const QString &trigger);
-    Result<qint64> beginRun(const ArtifactRecord &artifact, const QString &kind);
+    Result<qint64> beginRun(const Profile &profile, RunKind kind, const QString &trigger);
+    Result<qint64> beginRun(const ArtifactRecord &artifact, RunKind kind);
 
 private:
     Result<qint64> beginRun(RunRecord run);

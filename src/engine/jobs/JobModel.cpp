@@ -52,7 +52,7 @@ QVariant JobModel::data(const QModelIndex &index, int role) const
     case ProfileColumn:
         return job.profileName;
     case KindColumn:
-        return job.kind;
+        return runKindName(job.kind);
     case StateColumn:
         return RunRecord::stateName(job.state);
     case PhaseColumn:

@@ -1,7 +1,7 @@
 #include "engine/jobs/JobRunner.h"
 
 #include "core/Clock.h"
-#include "engine/EngineLog.h"
+#include "engine/io/EngineLog.h"
 #include "engine/jobs/JobWorker.h"
 
 #include <QThread>

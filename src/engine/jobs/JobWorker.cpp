@@ -3,7 +3,7 @@
 #include "core/Catalog.h"
 #include "core/Clock.h"
 #include "core/SecretRedactor.h"
-#include "engine/EngineLog.h"
+#include "engine/io/EngineLog.h"
 #include "engine/jobs/JobRunner.h"
 
 #include <QMetaObject>
@@ -41,12 +41,12 @@ public:
             m_info.etaSeconds = expected > 0 && done >= expected ? 0 : -1;
         publish(false);
     }
-    void log(const QString &level, const QString &rawMessage) override
+    void log(LogLevel level, const QString &rawMessage) override
     {
         // Events belong to the run (catalog, History); the log category has them for debugging.
         // Neither ever shows a secret.
         const QString message = SecretRedactor::redact(rawMessage);
-        qCInfo(lcJobs).noquote() << m_info.profileName << level << message;
+        qCInfo(lcJobs).noquote() << m_info.profileName << logLevelName(level) << message;
         if (m_info.runId)
             (void)m_catalog.addEvent(m_info.runId, level, message);
         else
@@ -89,7 +89,7 @@ private:
     QPointer<JobRunner> m_runner;
     qint64 m_startMs = 0;
     qint64 m_lastPublishMs = -1000;
-    QList<std::pair<QString, QString>> m_pending;
+    QList<std::pair<LogLevel, QString>> m_pending;
 };
 
 } // namespace
@@ -157,7 +157,7 @@ void JobWorker::execute(std::shared_ptr<Job> job, std::shared_ptr<std::atomic<bo
         const QString outcome = job->outcome();
         info.message = !outcome.isEmpty() ? SecretRedactor::redact(outcome)
                                           : QStringLiteral("%1 of '%2' finished in %3 s")
-                                                .arg(job->kind(), job->profileName())
+                                                .arg(runKindName(job->kind()), job->profileName())
                                                 .arg(seconds);
     } else {
         info.state = JobInfo::State::Failed;
@@ -165,8 +165,7 @@ void JobWorker::execute(std::shared_ptr<Job> job, std::shared_ptr<std::atomic<bo
         info.errorCode = result.error().code;
     }
     if (info.runId) {
-        ctx.log(info.state == JobInfo::State::Succeeded ? QStringLiteral("info") : QStringLiteral("error"),
-                info.message);
+        ctx.log(info.state == JobInfo::State::Succeeded ? LogLevel::Info : LogLevel::Error, info.message);
         const qint64 recorded = job->recordedBytes();
         (void)m_catalog->finishRun(info.runId, info.state, info.message,
                                    recorded >= 0 ? recorded : info.bytesDone, info.errorCode);

@@ -6,7 +6,6 @@
 #include "core/Clock.h"
 #include "core/Manifest.h"
 #include "engine/jobs/ProfileLock.h"
-#include "engine/secrets/ProfileSecrets.h"
 #include "engine/storage/Destination.h"
 
 #include <QJsonArray>
@@ -101,19 +100,18 @@ Status PruneJob::run(JobContext &ctx)
     }
     Catalog &catalog = ctx.catalog();
     if (!m_options.dryRun) {
-        auto runId = ctx.beginRun(m_profile, QStringLiteral("prune"), m_options.trigger);
+        auto runId = ctx.beginRun(m_profile, RunKind::Prune, m_options.trigger);
         if (!runId)
             return runId.error();
     }
     ctx.setPhase(QStringLiteral("planning retention"));
-    m_s3Secret = m_options.s3Secret;
+    m_s3Secret = m_options.secrets.s3Secret;
     auto forgetSecret = qScopeGuard([this] {
         m_s3Secret.fill('\0');
         m_s3Secret.clear();
     });
-    if (m_s3Secret.isEmpty() && m_options.secretStore && !m_options.dryRun) {
-        ProfileSecrets secrets(*m_options.secretStore, catalog);
-        auto stored = secrets.storedS3Secret(m_profile.name);
+    if (!m_options.dryRun) {
+        auto stored = m_options.secrets.s3SecretKey(catalog, m_profile.name);
         if (!stored)
             return stored.error();
         m_s3Secret = *stored;
@@ -203,7 +201,7 @@ Status PruneJob::run(JobContext &ctx)
             QStringLiteral("%1, but %2 could not be deleted: %3")
                 .arg(m_outcome, plural(leftAlone.size(), QStringLiteral("backup"), QStringLiteral("backups")),
                      firstProblem));
-    ctx.log(QStringLiteral("info"), m_outcome);
+    ctx.log(LogLevel::Info, m_outcome);
     return {};
 }
 
@@ -248,7 +246,7 @@ void PruneJob::pruneAt(JobContext &ctx, const QString &spec, const QList<Artifac
     if (!created) {
         for (qsizetype i : std::as_const(doomed))
             report->entries[i].note = created.error().message;
-        ctx.log(QStringLiteral("error"), created.error().message);
+        ctx.log(LogLevel::Error, created.error().message);
         return;
     }
     Destination &dest = **created;
@@ -257,7 +255,7 @@ void PruneJob::pruneAt(JobContext &ctx, const QString &spec, const QList<Artifac
     auto leaveAlone = [&](qsizetype i, const QString &why) {
         report->entries[i].action = Entry::Action::LeftAlone;
         report->entries[i].note = why;
-        ctx.log(QStringLiteral("warning"), why);
+        ctx.log(LogLevel::Warning, why);
     };
     auto markPruned = [&](qsizetype i, Entry::Action action, const QString &message) {
         const qint64 id = report->entries[i].decision.backup.id;
@@ -266,8 +264,7 @@ void PruneJob::pruneAt(JobContext &ctx, const QString &spec, const QList<Artifac
             return;
         }
         report->entries[i].action = action;
-        ctx.log(action == Entry::Action::AlreadyGone ? QStringLiteral("warning") : QStringLiteral("info"),
-                message);
+        ctx.log(action == Entry::Action::AlreadyGone ? LogLevel::Warning : LogLevel::Info, message);
     };
 
     // 1. Prove each doomed backup is ours before anything is deleted.

@@ -4,6 +4,7 @@
 #include "core/Profile.h"
 #include "core/RetentionPlanner.h"
 #include "engine/jobs/Job.h"
+#include "engine/secrets/JobSecrets.h"
 
 #include <QJsonObject>
 #include <QTimeZone>
@@ -14,7 +15,6 @@
 namespace lifeboat {
 
 class Destination;
-class SecretStore;
 struct ArtifactRecord;
 
 // Retention for one profile (`lifeboat-cli prune NAME`, and after each successful backup): per
@@ -37,10 +37,10 @@ public:
         qint64 succeededBackupRunId = 0;
         QString trigger = QStringLiteral("manual");
         QTimeZone zone = QTimeZone::systemTimeZone(); // GFS buckets are local calendar periods
-        // The profile's S3 secret key: given (by the backup this prune follows), else read from this
-        // store when the secret index lists one, else the AWS environment / credentials file.
-        QByteArray s3Secret;
-        std::shared_ptr<SecretStore> secretStore;
+        // The profile's S3 secret key: given (by the backup this prune follows), else read from the
+        // store when the secret index lists one (not for a dry run), else the AWS environment /
+        // credentials file.
+        JobSecrets secrets;
     };
 
     // What happened (or would happen) to one backup at one destination.
@@ -71,7 +71,7 @@ public:
     PruneJob(Profile profile, ConfigPaths paths, Options options);
     ~PruneJob() override;
 
-    QString kind() const override { return QStringLiteral("prune"); }
+    RunKind kind() const override { return RunKind::Prune; }
     QString profileName() const override { return m_profile.name; }
     QString serverKey() const override { return m_profile.connection.displayName(); }
     Status run(JobContext &ctx) override;

@@ -65,10 +65,10 @@ void abortUploads(Catalog &catalog, const RunRecord &run, const std::shared_ptr<
         const QString what = QStringLiteral("the interrupted multipart upload of \"%1\" (upload id %2)")
                                  .arg(upload.key, upload.uploadId);
         if (result.ok())
-            (void)catalog.addEvent(run.id, QStringLiteral("info"), QStringLiteral("aborted ") + what);
+            (void)catalog.addEvent(run.id, LogLevel::Info, QStringLiteral("aborted ") + what);
         else
             (void)catalog.addEvent(
-                run.id, QStringLiteral("warning"),
+                run.id, LogLevel::Warning,
                 QStringLiteral("could not abort %1: %2; %3").arg(what, result.error().message, manual));
     }
     secret.fill('\0');

@@ -1,7 +1,7 @@
 #include "engine/pg/PgToolFinder.h"
 
-#include "engine/EngineLog.h"
-#include "engine/pipeline/ChildProcess.h"
+#include "engine/io/ChildProcess.h"
+#include "engine/io/EngineLog.h"
 
 #include <QDir>
 #include <QFileInfo>

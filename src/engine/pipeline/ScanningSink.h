@@ -1,7 +1,7 @@
 #pragma once
 
+#include "engine/io/ByteSink.h"
 #include "engine/pg/ArchiveScanner.h"
-#include "engine/pipeline/ByteSink.h"
 
 namespace lifeboat {
 

@@ -1,8 +1,8 @@
 #include "engine/pipeline/StoreChain.h"
 
 #include "engine/crypto/AgeEncryptor.h"
-#include "engine/pipeline/Sha256Sink.h"
-#include "engine/pipeline/TeeSink.h"
+#include "engine/io/Sha256Sink.h"
+#include "engine/io/TeeSink.h"
 #include "engine/pipeline/ZstdCompressor.h"
 
 namespace lifeboat {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "engine/pipeline/ByteSink.h"
+#include "engine/io/ByteSink.h"
 
 #include <QByteArray>
 

@@ -1,11 +1,11 @@
 #include "engine/restore/ArtifactReader.h"
 
 #include "engine/crypto/AgeDecryptor.h"
+#include "engine/io/Sha256Sink.h"
+#include "engine/io/ThreadedSink.h"
 #include "engine/pg/ArchiveScanner.h"
 #include "engine/pipeline/ParallelZstdDecompressor.h"
 #include "engine/pipeline/ScanningSink.h"
-#include "engine/pipeline/Sha256Sink.h"
-#include "engine/pipeline/ThreadedSink.h"
 #include "engine/pipeline/ZstdDecompressor.h"
 #include "engine/storage/Destination.h"
 

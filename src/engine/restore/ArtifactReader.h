@@ -3,8 +3,8 @@
 #include "core/ArtifactRecord.h"
 #include "core/Manifest.h"
 #include "core/Result.h"
-#include "engine/pipeline/ByteSink.h"
-#include "engine/restore/DecryptionKeys.h"
+#include "engine/io/ByteSink.h"
+#include "engine/secrets/DecryptionKeys.h"
 
 #include <functional>
 #include <memory>

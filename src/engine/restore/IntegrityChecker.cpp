@@ -2,10 +2,9 @@
 
 #include "core/Catalog.h"
 #include "core/Clock.h"
-#include "engine/jobs/JobContext.h"
+#include "engine/io/ChildProcess.h"
+#include "engine/io/TeeSink.h"
 #include "engine/pg/ArchiveScanner.h"
-#include "engine/pipeline/ChildProcess.h"
-#include "engine/pipeline/TeeSink.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -72,24 +71,6 @@ bool IntegrityChecker::provesDamage(const Error &error)
                                         QStringLiteral("archive.compressed"),
                                         QStringLiteral("archive.notCustomFormat")};
     return kDamage.contains(error.code);
-}
-
-void IntegrityChecker::recordOutcome(JobContext &ctx, qint64 artifactId, const Result<Report> &outcome)
-{
-    Status recorded;
-    if (outcome)
-        recorded = ctx.catalog().setIntegrity(artifactId, QStringLiteral("ok"), Clock::instance().nowUtc());
-    else if (provesDamage(outcome.error()))
-        recorded = ctx.catalog().setIntegrity(artifactId, QStringLiteral("failed"),
-                                              Clock::instance().nowUtc(), outcome.error().message);
-    if (recorded)
-        return;
-    const QString warning = QStringLiteral("the integrity check's result was not recorded on backup %1, so "
-                                           "`list` does not show it: %2")
-                                .arg(artifactId)
-                                .arg(recorded.error().message);
-    ctx.log(QStringLiteral("warning"), warning);
-    ctx.addOutput(QStringLiteral("warning: ") + warning);
 }
 
 QStringList IntegrityChecker::Report::lines() const

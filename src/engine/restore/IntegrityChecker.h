@@ -9,8 +9,6 @@
 
 namespace lifeboat {
 
-class JobContext;
-
 // The integrity check that runs before anything touches a database: reads the whole stored
 // object and checks, in order of the bytes, age authentication (header MAC, every chunk's tag),
 // zstd frame checksums, the pg_dump archive's structure (and that pg_restore itself can read its
@@ -46,11 +44,6 @@ public:
     // that could not be made or finished: no key or the wrong one, an unreachable or missing
     // object, cancellation, a missing tool. Only a proof is recorded against the backup.
     static bool provesDamage(const Error &error);
-
-    // Records a check's outcome on the artifact (Catalog::setIntegrity): "ok", or "failed" with
-    // the first problem when the check proved damage; a check that could not be made records nothing.
-    // A record the catalog refuses is a warning in the job's log; the check's own outcome stands.
-    static void recordOutcome(JobContext &ctx, qint64 artifactId, const Result<Report> &outcome);
 };
 
 } // namespace lifeboat

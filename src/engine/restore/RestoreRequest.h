@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/ConnectionSpec.h"
-#include "engine/restore/DecryptionKeys.h"
+#include "engine/secrets/JobSecrets.h"
 
 #include <QStringList>
 
@@ -10,8 +10,6 @@
 #include <optional>
 
 namespace lifeboat {
-
-class SecretStore;
 
 // What to restore, where, and how (lifeboat-cli restore / verify --restore / the restore wizard).
 struct RestoreRequest
@@ -36,12 +34,11 @@ struct RestoreRequest
     bool noOwner = false;
     bool dataOnly = false;
     bool schemaOnly = false;
-    DecryptionKeys keys;
-    // When `keys` is empty: identity files to read on the job's thread, else (with `secretStore`)
-    // the profile's own key from the keychain — so the GUI never reads the keychain itself.
-    QStringList identityFiles;
-    // The keychain, for the safety backup's secrets (database password, passphrase).
-    std::shared_ptr<SecretStore> secretStore;
+    // What opens the backup (keys, else identity files, else the profile's own key from the store),
+    // the S3 secret key to read it, the target's database password when the target is the profile's
+    // server, and the safety backup's secrets — read on the job's thread, so the GUI never reads the
+    // keychain itself.
+    JobSecrets secrets;
     // Fault seam for tests: the free bytes in `folder`, where --jobs N puts its temporary copy
     // (unset: statvfs). Lets a test run out of temporary space without filling a file system.
     std::function<qint64(const QString &folder)> tempFreeBytesProbe;

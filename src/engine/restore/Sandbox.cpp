@@ -1,7 +1,7 @@
 #include "engine/restore/Sandbox.h"
 
+#include "engine/io/ChildProcess.h"
 #include "engine/pg/PgToolFinder.h"
-#include "engine/pipeline/ChildProcess.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,7 +1,7 @@
 #include "engine/schedule/Scheduler.h"
 
 #include "core/Clock.h"
-#include "engine/EngineLog.h"
+#include "engine/io/EngineLog.h"
 #include "engine/jobs/BackupJob.h"
 #include "engine/jobs/JobRunner.h"
 #include "engine/schedule/SchedulerWorker.h"
@@ -133,7 +133,7 @@ bool Scheduler::runnerHasJobFor(const QString &profileName) const
 {
     const QList<JobInfo> jobs = m_runner->jobs();
     for (const JobInfo &j : jobs) {
-        if (j.profileName == profileName && !j.isFinished() && j.kind == QLatin1String("backup"))
+        if (j.profileName == profileName && !j.isFinished() && j.kind == RunKind::Backup)
             return true;
     }
     return false;
@@ -174,7 +174,7 @@ void Scheduler::onEvaluated(Result<QList<DueEvaluator::Entry>> result)
         st.activeJobId = m_activeJobs.value(e.profile.name);
         if (e.shouldRun() && st.activeJobId.isEmpty() && !runnerHasJobFor(e.profile.name)) {
             BackupJob::Options options;
-            options.secretStore = m_secrets;
+            options.secrets.store = m_secrets;
             options.trigger = e.decision.trigger;
             options.scheduled = true;
             options.lastRunIdSeen = e.lastRun.id;
@@ -215,7 +215,7 @@ void Scheduler::onJobFinished(const JobInfo &job)
         }
     }
     // Our run finished, or a manual one did (it moved the profile's last run): re-plan.
-    if (ours || job.kind == QLatin1String("backup"))
+    if (ours || job.kind == RunKind::Backup)
         checkNow();
 }
 

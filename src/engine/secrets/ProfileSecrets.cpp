@@ -317,35 +317,4 @@ bool ProfileSecrets::identityNeverExported(const QString &profileName) const
     return entry && entry->has_value() && !(*entry)->exportedUtc.isValid();
 }
 
-void ProfileSecrets::attachTo(BackupJob::Options &options, std::shared_ptr<SecretStore> store,
-                              const Profile &profile, const QList<Catalog::SecretEntry> &index)
-{
-    const QString name = profile.name;
-    bool hasDbPassword = false;
-    bool hasS3Secret = false;
-    for (const Catalog::SecretEntry &e : index) {
-        hasDbPassword = hasDbPassword || e.kind == secretKindName(SecretKind::DbPassword);
-        hasS3Secret = hasS3Secret || e.kind == secretKindName(SecretKind::S3Secret);
-    }
-    if (hasS3Secret)
-        options.s3SecretProvider = [store, name]() -> SecretStore::ReadResult {
-            return store->readNow(SecretKey{name, SecretKind::S3Secret});
-        };
-    // Only when Lifeboat stored one: otherwise the keychain is not touched at all and libpq's own
-    // sources (PGPASSWORD, ~/.pgpass, the service file) work as for psql.
-    if (hasDbPassword)
-        options.dbPasswordProvider = [store, name]() -> SecretStore::ReadResult {
-            return store->readNow(SecretKey{name, SecretKind::DbPassword});
-        };
-    if (profile.passphrase)
-        options.passphraseProvider = [store, name]() -> Result<QByteArray> {
-            auto value = store->readNow(SecretKey{name, SecretKind::Passphrase});
-            if (!value)
-                return value.error();
-            if (!value->has_value())
-                return missingPassphrase(name);
-            return **value;
-        };
-}
-
 } // namespace lifeboat

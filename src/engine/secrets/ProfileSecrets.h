@@ -6,7 +6,6 @@
 #include "core/SecretStore.h"
 #include "engine/crypto/AgeIdentity.h"
 #include "engine/crypto/AgeRecipient.h"
-#include "engine/jobs/BackupJob.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -55,12 +54,6 @@ public:
 
     // "lifeboat-cli secret set 'my profile' db-password"
     static QString setCommand(const QString &profileName, SecretKind kind);
-
-    // Supplies a BackupJob with the profile's secrets from `store` (called on the job's thread):
-    // the database password and the S3 secret key when the index lists them (else libpq's own
-    // sources and the AWS environment / credentials file), and the passphrase of a passphrase profile.
-    static void attachTo(BackupJob::Options &options, std::shared_ptr<SecretStore> store,
-                         const Profile &profile, const QList<Catalog::SecretEntry> &index);
 
 private:
     SecretKey key(const QString &profileName, SecretKind kind) const { return SecretKey{profileName, kind}; }

@@ -1,6 +1,6 @@
 #include "engine/secrets/RecoveryKit.h"
 
-#include "engine/jobs/BackupJob.h"
+#include "core/ObjectName.h"
 
 #include <QDir>
 #include <QFile>
@@ -118,7 +118,7 @@ QByteArray RecoveryKit::render(const Input &in)
                                       ? p.databases
                                       : QStringList{QStringLiteral("DATABASE")};
     const QString db = databases.first();
-    const QString safeDb = BackupJob::safeFileName(db);
+    const QString safeDb = ObjectName::safeFileName(db);
     const QString folder = destination + QLatin1Char('/') + Profile::slug(p.name) + QLatin1Char('/') + safeDb;
     const QString target = QStringLiteral("restored_") + Profile::slug(db);
     const PgInvocation pg = pgInvocation(p.connection);

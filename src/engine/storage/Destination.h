@@ -1,7 +1,8 @@
 #pragma once
 
+#include "core/LogLevel.h"
 #include "core/Result.h"
-#include "engine/pipeline/ByteSink.h"
+#include "engine/io/ByteSink.h"
 
 #include <QList>
 #include <QString>
@@ -57,7 +58,7 @@ public:
 
     // Where a destination records what recovery after a crash needs (an S3 multipart upload's id, so
     // that the upload of an interrupted run can be aborted). Called on the writing thread.
-    using EventLog = std::function<void(const QString &level, const QString &message)>;
+    using EventLog = std::function<void(LogLevel level, const QString &message)>;
     virtual void setEventLog(EventLog log) { Q_UNUSED(log) }
 
     // A local folder ("/path") or an s3:// URL. Fails with one sentence. `s3Secret`: the profile's

@@ -1,7 +1,7 @@
 #include "engine/storage/LocalFileWriter.h"
 
 #include "core/ByteSize.h"
-#include "engine/EngineLog.h"
+#include "engine/io/EngineLog.h"
 
 #include <QDir>
 #include <QFile>

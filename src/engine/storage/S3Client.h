@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
-#include "engine/pipeline/ByteSink.h"
+#include "engine/io/ByteSink.h"
 #include "engine/storage/S3Url.h"
 #include "engine/storage/SigV4Signer.h"
 

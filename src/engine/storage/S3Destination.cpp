@@ -219,7 +219,7 @@ Status S3ObjectWriter::sendPart(QByteArray part)
             return id.error();
         m_uploadId = *id;
         if (m_eventLog) // before any part: a run killed from now on leaves an upload to abort
-            m_eventLog(QStringLiteral("info"),
+            m_eventLog(LogLevel::Info,
                        S3UploadEvent::message(m_client->location(), m_key, QString::fromUtf8(m_uploadId)));
     }
     while (int(m_inFlight.size()) >= S3Destination::kPartsInFlight) {

@@ -1,4 +1,4 @@
-#include "engine/pipeline/ChildProcess.h"
+#include "engine/io/ChildProcess.h"
 
 #include <QFile>
 

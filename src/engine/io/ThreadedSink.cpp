@@ -1,4 +1,4 @@
-#include "engine/pipeline/ThreadedSink.h"
+#include "engine/io/ThreadedSink.h"
 
 #include <pthread.h>
 

@@ -1,22 +1,22 @@
-#include "engine/restore/RestoreJob.h"
+#include "engine/jobs/RestoreJob.h"
 
 #include "core/ByteSize.h"
 
 #include "core/Catalog.h"
 #include "core/Clock.h"
+#include "engine/io/ChildProcess.h"
+#include "engine/io/ProcessSink.h"
 #include "engine/jobs/BackupJob.h"
+#include "engine/jobs/IntegrityJob.h"
+#include "engine/jobs/NestedJobContext.h"
 #include "engine/pg/ConnectionParser.h"
 #include "engine/pg/PgPassFile.h"
 #include "engine/pg/PgSession.h"
 #include "engine/pg/PgToolFinder.h"
-#include "engine/pipeline/ChildProcess.h"
-#include "engine/pipeline/ProcessSink.h"
 #include "engine/restore/ArtifactReader.h"
-#include "engine/restore/DecryptionKeyLoader.h"
 #include "engine/restore/IntegrityChecker.h"
 #include "engine/restore/RestorePreflight.h"
 #include "engine/restore/Sandbox.h"
-#include "engine/secrets/ProfileSecrets.h"
 #include "engine/storage/LocalFileWriter.h"
 
 #include <QDir>
@@ -36,46 +36,6 @@
 namespace lifeboat {
 
 namespace {
-
-// Forwards progress and events of a nested job (the safety backup) to the restore's context,
-// keeping the restore's own run.
-class NestedContext final : public JobContext
-{
-public:
-    explicit NestedContext(JobContext &outer)
-        : m_outer(outer)
-    {}
-    void setPhase(const QString &phase) override
-    {
-        m_outer.setPhase(QStringLiteral("safety backup: ") + phase);
-    }
-    void setProgress(qint64, qint64) override {}
-    void log(const QString &level, const QString &message) override
-    {
-        m_outer.log(level, QStringLiteral("safety backup: ") + message);
-    }
-    void addOutput(const QString &output) override { m_outputs << output; }
-    void addArtifact(qint64 id) override { m_artifactId = id; }
-    bool isCancelled() const override { return false; } // a safety backup always completes
-    Catalog &catalog() override { return m_outer.catalog(); }
-    void setRunId(qint64 runId) override { m_runId = runId; }
-    // The nested job's own run is finished by whoever ran it (see finishNested).
-    void finishNested(const Status &status, const QString &what)
-    {
-        if (m_runId)
-            (void)m_outer.catalog().finishRun(
-                m_runId, status.ok() ? RunRecord::State::Succeeded : RunRecord::State::Failed,
-                status.ok() ? what : status.error().message, 0,
-                status.ok() ? QString() : status.error().code);
-    }
-
-    QStringList m_outputs;
-    qint64 m_artifactId = 0;
-    qint64 m_runId = 0;
-
-private:
-    JobContext &m_outer;
-};
 
 // Writes the --jobs temporary copy of the archive during the integrity check. A write that fails
 // (the disk filled up after all) does not fail the check: the copy is dropped, and the restore
@@ -201,10 +161,9 @@ RestoreJob::~RestoreJob()
     m_s3Secret.fill('\0');
 }
 
-QString RestoreJob::kind() const
+RunKind RestoreJob::kind() const
 {
-    return m_request.purpose == RestoreRequest::Purpose::Verify ? QStringLiteral("verify")
-                                                                : QStringLiteral("restore");
+    return m_request.purpose == RestoreRequest::Purpose::Verify ? RunKind::Verify : RunKind::Restore;
 }
 
 void RestoreJob::onCancel()
@@ -242,27 +201,18 @@ Status RestoreJob::run(JobContext &ctx)
     if (!runId)
         return runId.error();
 
-    if (m_request.keys.isEmpty() &&
-        (!m_request.identityFiles.isEmpty() || (artifact->encrypted && m_request.secretStore))) {
-        auto keys =
-            m_request.identityFiles.isEmpty()
-                ? DecryptionKeyLoader::load(*m_request.secretStore, ctx.catalog(), artifact->profileName)
-                : DecryptionKeyLoader::loadIdentityFiles(m_request.identityFiles);
-        if (!keys)
-            return keys.error();
-        m_request.keys = *keys;
-    }
-    if (m_request.secretStore) {
-        ProfileSecrets secrets(*m_request.secretStore, ctx.catalog());
-        auto stored = secrets.storedS3Secret(artifact->profileName);
-        if (!stored)
-            return stored.error();
-        m_s3Secret = *stored;
-    }
+    auto keys = m_request.secrets.decryptionKeys(ctx.catalog(), artifact->profileName, artifact->encrypted);
+    if (!keys)
+        return keys.error();
+    m_request.secrets.keys = *keys;
+    auto stored = m_request.secrets.s3SecretKey(ctx.catalog(), artifact->profileName);
+    if (!stored)
+        return stored.error();
+    m_s3Secret = *stored;
     auto reader = ArtifactReader::open(*artifact, m_s3Secret);
     if (!reader)
         return reader.error();
-    auto manifest = reader->readManifest(m_request.keys);
+    auto manifest = reader->readManifest(m_request.secrets.keys);
     if (!manifest)
         return manifest.error();
     const int dumpMajor = manifest->serverVersionNum / 10000;
@@ -285,7 +235,7 @@ Status RestoreJob::run(JobContext &ctx)
     // write): say why, drop whatever exists of the copy, and restore as one stream.
     const auto streamInstead = [&](const QString &why) {
         ctx.log(
-            QStringLiteral("warning"),
+            LogLevel::Warning,
             QStringLiteral("--jobs %1 needs a temporary copy of the archive, but %2: restoring as a stream "
                            "with one job instead")
                 .arg(jobs)
@@ -311,7 +261,7 @@ Status RestoreJob::run(JobContext &ctx)
         }
     }
     auto integrity = IntegrityChecker::check(
-        *reader, m_request.keys, listTool->path,
+        *reader, m_request.secrets.keys, listTool->path,
         [&](qint64 done) {
             ctx.setProgress(done, artifact->storedBytes);
             return !cancelled();
@@ -325,19 +275,19 @@ Status RestoreJob::run(JobContext &ctx)
     }
     if (decoded)
         decoded->close();
-    IntegrityChecker::recordOutcome(ctx, artifact->id, integrity);
+    IntegrityJob::recordOutcome(ctx, artifact->id, integrity);
     if (!integrity)
         return integrity.error();
     if (offsetsFilledIn > 0)
         ctx.log(
-            QStringLiteral("info"),
+            LogLevel::Info,
             QStringLiteral("--jobs copy: the data offsets of %1 entries filled in, as pg_dump writes them "
                            "to a file")
                 .arg(offsetsFilledIn));
     if (decodedSink && !decodedSink->failure().isEmpty())
         streamInstead(
             QStringLiteral("writing it to %1 failed (%2)").arg(QDir::tempPath(), decodedSink->failure()));
-    ctx.log(QStringLiteral("info"),
+    ctx.log(LogLevel::Info,
             QStringLiteral("integrity: %1").arg(integrity->lines().join(QStringLiteral("; "))));
     if (cancelled())
         return makeError(QStringLiteral("cancelled"),
@@ -361,23 +311,19 @@ Status RestoreJob::run(JobContext &ctx)
             QStringLiteral("the profile of %1 no longer exists: name the target server with --target URI")
                 .arg(reader->label()));
     }
-    if (profile && m_request.secretStore && !(verify && m_request.sandbox) &&
+    if (profile && !(verify && m_request.sandbox) &&
         (!m_request.target || *m_request.target == profile->connection)) {
-        auto indexed = ctx.catalog().secret(profile->name, secretKindName(SecretKind::DbPassword));
-        if (indexed && indexed->has_value()) {
-            ProfileSecrets secrets(*m_request.secretStore, ctx.catalog());
-            auto password = secrets.get(profile->name, SecretKind::DbPassword);
-            if (!password)
-                return password.error();
-            if (password->has_value()) {
-                m_password = **password;
-                (*password)->fill('\0');
-                auto file = PgPassFile::create(m_password);
-                if (!file)
-                    return file.error();
-                m_passFile = std::move(*file);
-                m_childEnvironment = m_passFile->environment();
-            }
+        auto password = m_request.secrets.dbPassword(ctx.catalog(), profile->name);
+        if (!password)
+            return password.error();
+        if (password->has_value()) {
+            m_password = **password;
+            (*password)->fill('\0');
+            auto file = PgPassFile::create(m_password);
+            if (!file)
+                return file.error();
+            m_passFile = std::move(*file);
+            m_childEnvironment = m_passFile->environment();
         }
     }
     const bool noOwner = m_request.noOwner || (verify && m_request.sandbox);
@@ -411,7 +357,7 @@ Status RestoreJob::run(JobContext &ctx)
     QStringList preflight = checked->lines();
     preflight << jobsNotes;
     for (const QString &line : preflight)
-        ctx.log(QStringLiteral("info"), QStringLiteral("pre-flight: ") + line);
+        ctx.log(LogLevel::Info, QStringLiteral("pre-flight: ") + line);
     if (cancelled())
         return makeError(QStringLiteral("cancelled"),
                          QStringLiteral("cancelled before anything was restored"));
@@ -433,22 +379,23 @@ Status RestoreJob::run(JobContext &ctx)
         safety.excludeTables.clear();
         safety.excludeTableData.clear();
         BackupJob::Options options;
-        options.secretStore = m_request.secretStore;
+        options.secrets.store = m_request.secrets.store;
         BackupJob backup(safety, m_paths, options);
-        NestedContext nested(ctx);
+        NestedJobContext nested(ctx, QStringLiteral("safety backup: "),
+                                NestedJobContext::LogMode::OuterRunPrefixed, NestedJobContext::Cancel::Never);
         ctx.setPhase(QStringLiteral("safety backup of '%1'").arg(database));
         const Status safetyStatus = backup.run(nested);
-        nested.finishNested(safetyStatus,
-                            QStringLiteral("safety backup of '%1' before replacing it").arg(database));
+        nested.finish(safetyStatus,
+                      QStringLiteral("safety backup of '%1' before replacing it").arg(database));
         if (Status s = safetyStatus; !s)
             return makeError(s.error().code,
                              QStringLiteral("the safety backup of '%1' failed, so nothing was replaced: %2")
                                  .arg(database, s.error().message));
-        safetyArtifact = nested.m_artifactId;
-        ctx.log(QStringLiteral("info"), QStringLiteral("safety backup of '%1' is backup %2 (%3)")
-                                            .arg(database)
-                                            .arg(safetyArtifact)
-                                            .arg(nested.m_outputs.join(QStringLiteral(", "))));
+        safetyArtifact = nested.artifactId();
+        ctx.log(LogLevel::Info, QStringLiteral("safety backup of '%1' is backup %2 (%3)")
+                                    .arg(database)
+                                    .arg(safetyArtifact)
+                                    .arg(nested.outputs().join(QStringLiteral(", "))));
         ctx.addOutput(QStringLiteral("safety backup: backup %1").arg(safetyArtifact));
         ctx.setPhase(QStringLiteral("dropping '%1'").arg(database));
         (void)(*admin)->query(
@@ -472,7 +419,7 @@ Status RestoreJob::run(JobContext &ctx)
         return makeError(QStringLiteral("restore.create"),
                          QStringLiteral("cannot create database '%1' on %2: %3")
                              .arg(database, target.displayName(), created.error().message));
-    ctx.log(QStringLiteral("info"),
+    ctx.log(LogLevel::Info,
             QStringLiteral("created database '%1' on %2").arg(database, target.displayName()));
 
     // A partial restore (--schema/--table) restores only the selected objects; pg_restore then
@@ -533,11 +480,12 @@ Status RestoreJob::run(JobContext &ctx)
         back.target = target;
         back.toDatabase = database;
         back.noOwner = m_request.noOwner;
-        back.keys = m_request.keys;
+        back.secrets.keys = m_request.secrets.keys;
         RestoreJob putBack(m_profileName, m_serverKey, back, m_paths);
-        NestedContext nested(ctx);
+        NestedJobContext nested(ctx, QStringLiteral("safety backup: "),
+                                NestedJobContext::LogMode::OuterRunPrefixed, NestedJobContext::Cancel::Never);
         const Status s = putBack.run(nested);
-        nested.finishNested(s, QStringLiteral("put '%1' back from its safety backup").arg(database));
+        nested.finish(s, QStringLiteral("put '%1' back from its safety backup").arg(database));
         if (!s)
             return makeError(
                 QStringLiteral("restore.rollback"),
@@ -693,7 +641,7 @@ Status RestoreJob::restoreInto(JobContext &ctx, const ArtifactReader &reader, co
         ProcessSink sink(&child);
         // pg_restore reading a stream is slower than one zstd decoder: more would only hold memory.
         streamed = reader.stream(
-            m_request.keys, &sink, nullptr,
+            m_request.secrets.keys, &sink, nullptr,
             [&](qint64 done) {
                 ctx.setProgress(done, reader.artifact().storedBytes);
                 return !cancelled();
@@ -718,7 +666,7 @@ Status RestoreJob::restoreInto(JobContext &ctx, const ArtifactReader &reader, co
                              .arg(code)
                              .arg(first));
     }
-    ctx.log(QStringLiteral("info"), QStringLiteral("pg_restore finished: %1 items").arg(itemsDone));
+    ctx.log(LogLevel::Info, QStringLiteral("pg_restore finished: %1 items").arg(itemsDone));
     return {};
 }
 
@@ -772,7 +720,7 @@ Status RestoreJob::compareWithManifest(JobContext &ctx, const Manifest &manifest
                     .arg(present ? QStringLiteral("ok      ") : QStringLiteral("MISSING "), e.name));
         }
     }
-    ctx.log(mismatched ? QStringLiteral("error") : QStringLiteral("info"),
+    ctx.log(mismatched ? LogLevel::Error : LogLevel::Info,
             QStringLiteral("compared %1 tables with the manifest: %2 differ").arg(compared).arg(mismatched));
     return {};
 }

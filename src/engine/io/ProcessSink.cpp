@@ -1,6 +1,6 @@
-#include "engine/pipeline/ProcessSink.h"
+#include "engine/io/ProcessSink.h"
 
-#include "engine/pipeline/ChildProcess.h"
+#include "engine/io/ChildProcess.h"
 
 namespace lifeboat {
 

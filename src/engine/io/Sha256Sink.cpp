@@ -1,4 +1,4 @@
-#include "engine/pipeline/Sha256Sink.h"
+#include "engine/io/Sha256Sink.h"
 
 #include <openssl/evp.h>
 

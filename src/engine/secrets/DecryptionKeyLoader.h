@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
-#include "engine/restore/DecryptionKeys.h"
+#include "engine/secrets/DecryptionKeys.h"
 
 #include <QStringList>
 

@@ -1,4 +1,4 @@
-#include "engine/EngineLog.h"
+#include "engine/io/EngineLog.h"
 
 Q_LOGGING_CATEGORY(lcPipeline, "lifeboat.engine.pipeline", QtWarningMsg)
 Q_LOGGING_CATEGORY(lcStorage, "lifeboat.engine.storage", QtWarningMsg)

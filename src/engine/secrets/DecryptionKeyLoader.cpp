@@ -1,4 +1,4 @@
-#include "engine/restore/DecryptionKeyLoader.h"
+#include "engine/secrets/DecryptionKeyLoader.h"
 
 #include "core/Catalog.h"
 #include "engine/secrets/ProfileSecrets.h"

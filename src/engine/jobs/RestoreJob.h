@@ -31,7 +31,7 @@ public:
     RestoreJob(QString profileName, QString serverKey, RestoreRequest request, ConfigPaths paths);
     ~RestoreJob() override;
 
-    QString kind() const override;
+    RunKind kind() const override;
     QString profileName() const override { return m_profileName; }
     QString serverKey() const override { return m_serverKey; }
     Status run(JobContext &ctx) override;

@@ -1,1 +1,0 @@
-#include "engine/pipeline/ByteSink.h"
