@@ -33,6 +33,8 @@ LB_PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
     libqt6sql6-sqlite libqt6svg6 qtkeychain-qt6-dev
     libzstd-dev libssl-dev libpq-dev libgl-dev
+    # lint gates (tests labelled "lint"): scripts/check-format, scripts/check-tidy
+    clang-format-14 clang-tidy-14
     # runtime: the tools Lifeboat drives, and a Secret Service for the keychain
     postgresql-15 postgresql-client-15 zstd age awscli
     gnome-keyring libsecret-tools dbus dbus-x11
@@ -209,12 +211,15 @@ lb_stop_leftover_clusters() {
     done
 }
 
-# Configures and builds a preset (dev by default). Extra args go to cmake --build.
+# Configures and builds a preset (dev by default). Extra args go to cmake --build; the
+# configure step also gets the words of $LB_CONFIGURE_ARGS (scripts/test: warnings as errors).
 lb_configure_and_build() {
     local preset=${1:-dev}
     shift || true
     cd "$LB_SRC"
-    cmake --preset "$preset" >&2 || lb_die "cmake --preset $preset failed"
+    local -a configure=()
+    read -ra configure <<<"${LB_CONFIGURE_ARGS:-}"
+    cmake --preset "$preset" "${configure[@]}" >&2 || lb_die "cmake --preset $preset failed"
     cmake --build --preset "$preset" --parallel "$(lb_nproc)" "$@" >&2 || lb_die "build failed (preset $preset)"
 }
 
