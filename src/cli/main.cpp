@@ -23,7 +23,10 @@ void onSignal(int)
 int main(int argc, char **argv)
 {
     // No core dumps: a crash must not write secrets held in memory to disk.
-    struct rlimit noCore{0, 0};
+    struct rlimit noCore
+    {
+        0, 0
+    };
     ::setrlimit(RLIMIT_CORE, &noCore);
     ::umask(077);
     // Log output never shows a secret (known values, URL passwords, tokens in query strings).
@@ -41,7 +44,8 @@ int main(int argc, char **argv)
             (void)::read(g_signalPipe[0], &c, 1);
             cli.interrupt();
         });
-        struct sigaction sa{};
+        struct sigaction sa
+        {};
         sa.sa_handler = onSignal;
         sigemptyset(&sa.sa_mask);
         ::sigaction(SIGINT, &sa, nullptr);

@@ -12,7 +12,8 @@ ConfigPaths::ConfigPaths(const QString &explicitDir)
     if (dir.isEmpty())
         dir = qEnvironmentVariable("LIFEBOAT_CONFIG_DIR");
     if (dir.isEmpty())
-        dir = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) + QStringLiteral("/lifeboat");
+        dir = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) +
+              QStringLiteral("/lifeboat");
     m_root = QDir(dir).absolutePath();
 }
 
@@ -48,10 +49,11 @@ Status ConfigPaths::ensureExists() const
 {
     for (const QString &dir : {m_root, locksDir(), logsDir()}) {
         if (!QDir().mkpath(dir))
-            return makeError(QStringLiteral("config.dir"),
-                             QStringLiteral("cannot create the configuration folder %1: check its permissions "
-                                            "or choose another with --config-dir")
-                                 .arg(dir));
+            return makeError(
+                QStringLiteral("config.dir"),
+                QStringLiteral("cannot create the configuration folder %1: check its permissions "
+                               "or choose another with --config-dir")
+                    .arg(dir));
         QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     }
     return {};

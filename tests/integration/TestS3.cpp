@@ -901,13 +901,12 @@ void TestS3::benchmarkUpload()
     rusage ru{};
     ::getrusage(RUSAGE_SELF, &ru);
 
-    ProcessResult peer = m_run.shell(
-        QStringLiteral(
-            "%3 -f '%e %M' %4 --endpoint-url %1 --region us-east-1 s3 cp --quiet %2 "
-            "s3://bucket/bench/aws.bin 2>&1 >/dev/null | tail -1")
-            .arg(m_s3.endpoint(), ProcessRunner::quote(path),
-                 ProcessRunner::quote(test::peerProgram(QStringLiteral("time"))),
-                 ProcessRunner::quote(test::peerProgram(QStringLiteral("aws")))));
+    ProcessResult peer =
+        m_run.shell(QStringLiteral("%3 -f '%e %M' %4 --endpoint-url %1 --region us-east-1 s3 cp --quiet %2 "
+                                   "s3://bucket/bench/aws.bin 2>&1 >/dev/null | tail -1")
+                        .arg(m_s3.endpoint(), ProcessRunner::quote(path),
+                             ProcessRunner::quote(test::peerProgram(QStringLiteral("time"))),
+                             ProcessRunner::quote(test::peerProgram(QStringLiteral("aws")))));
     QVERIFY2(peer.exitCode == 0, qPrintable(peer.errText() + peer.outText()));
     const QStringList awsFacts = peer.outText().trimmed().split(QLatin1Char(' '));
     const QString report =

@@ -10,10 +10,12 @@ Result<ConnectionSpec> ConnectionParser::parse(const QString &input)
 {
     const QString text = input.trimmed();
     if (text.isEmpty())
-        return makeError(QStringLiteral("conn.empty"),
-                         QStringLiteral("no connection given: use a URI such as postgresql://user@host:5432/dbname"));
+        return makeError(
+            QStringLiteral("conn.empty"),
+            QStringLiteral("no connection given: use a URI such as postgresql://user@host:5432/dbname"));
     QString conninfo = text;
-    const bool isUri = text.startsWith(QLatin1String("postgresql://")) || text.startsWith(QLatin1String("postgres://"));
+    const bool isUri =
+        text.startsWith(QLatin1String("postgresql://")) || text.startsWith(QLatin1String("postgres://"));
     if (!isUri && !text.contains(QLatin1Char('='))) {
         // A bare pg_service.conf service name. Anything else without '=' (another scheme, words, a
         // path) is not a connection; it is not repeated, as it may hold a password.
@@ -66,14 +68,16 @@ Result<ConnectionSpec> ConnectionParser::parse(const QString &input)
     }
     PQconninfoFree(options);
     if (hasPassword)
-        return makeError(QStringLiteral("conn.password"),
-                         QStringLiteral("the connection string contains a password; Lifeboat never stores passwords "
-                                        "in profiles: remove it and put the password in ~/.pgpass (or PGPASSWORD)"));
+        return makeError(
+            QStringLiteral("conn.password"),
+            QStringLiteral("the connection string contains a password; Lifeboat never stores passwords "
+                           "in profiles: remove it and put the password in ~/.pgpass (or PGPASSWORD)"));
     if (!unsupported.isEmpty())
-        return makeError(QStringLiteral("conn.unsupported"),
-                         QStringLiteral("the connection option(s) %1 are not supported in profiles: use host, port, "
-                                        "user, dbname, sslmode or service")
-                             .arg(unsupported.join(QStringLiteral(", "))));
+        return makeError(
+            QStringLiteral("conn.unsupported"),
+            QStringLiteral("the connection option(s) %1 are not supported in profiles: use host, port, "
+                           "user, dbname, sslmode or service")
+                .arg(unsupported.join(QStringLiteral(", "))));
     return spec;
 }
 

@@ -14,8 +14,8 @@ QString S3UploadEvent::message(const S3Location &location, const QString &key, c
 
 std::optional<S3UploadEvent> S3UploadEvent::parse(const QString &text)
 {
-    static const QRegularExpression re(
-        QStringLiteral(R"re(started the multipart upload of "(.*)" to S3 bucket (\S+) at (\S+) \(upload id (\S+)\)$)re"));
+    static const QRegularExpression re(QStringLiteral(
+        R"re(started the multipart upload of "(.*)" to S3 bucket (\S+) at (\S+) \(upload id (\S+)\)$)re"));
     const QRegularExpressionMatch m = re.match(text);
     if (!m.hasMatch())
         return std::nullopt;
