@@ -1018,7 +1018,7 @@ Status Catalog::inWriteTransaction(const std::function<Status()> &work)
     QSqlQuery q(db());
     if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
         return sqlError(q.lastError(), QStringLiteral("start a write transaction"));
-    const Status result = work();
+    Status result = work();
     if (!result.ok()) {
         q.exec(QStringLiteral("ROLLBACK"));
         return result;

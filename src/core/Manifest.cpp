@@ -124,22 +124,22 @@ Result<Manifest> Manifest::fromJson(const QJsonObject &o)
     m.zstdFrameBytes = compression.value(QLatin1String("frameBytes")).toInteger();
     const QJsonObject enc = o.value(QLatin1String("encryption")).toObject();
     m.encryption = enc.value(QLatin1String("mode")).toString(QStringLiteral("none"));
-    for (const QJsonValue &v : enc.value(QLatin1String("recipients")).toArray())
+    for (const QJsonValue v : enc.value(QLatin1String("recipients")).toArray())
         m.recipients << v.toString();
-    for (const QJsonValue &v : o.value(QLatin1String("toc")).toArray()) {
+    for (const QJsonValue v : o.value(QLatin1String("toc")).toArray()) {
         const QJsonObject j = v.toObject();
         m.toc.append(TocEntry{j.value(QLatin1String("id")).toInt(), j.value(QLatin1String("desc")).toString(),
                               j.value(QLatin1String("schema")).toString(),
                               j.value(QLatin1String("name")).toString(),
                               j.value(QLatin1String("owner")).toString()});
     }
-    for (const QJsonValue &v : o.value(QLatin1String("tables")).toArray()) {
+    for (const QJsonValue v : o.value(QLatin1String("tables")).toArray()) {
         const QJsonObject j = v.toObject();
         m.tables.append(Table{
             j.value(QLatin1String("schema")).toString(), j.value(QLatin1String("name")).toString(),
             j.value(QLatin1String("rows")).toInteger(-1), j.value(QLatin1String("dataBytes")).toInteger()});
     }
-    for (const QJsonValue &v : o.value(QLatin1String("extensions")).toArray()) {
+    for (const QJsonValue v : o.value(QLatin1String("extensions")).toArray()) {
         const QJsonObject j = v.toObject();
         m.extensions.append(Extension{j.value(QLatin1String("name")).toString(),
                                       j.value(QLatin1String("version")).toString(),

@@ -18,7 +18,7 @@ QStringList toList(const QJsonValue &value)
 {
     QStringList out;
     const QJsonArray array = value.toArray();
-    for (const QJsonValue &v : array)
+    for (const QJsonValue v : array)
         out << v.toString();
     return out;
 }

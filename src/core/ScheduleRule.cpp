@@ -151,7 +151,7 @@ Result<std::uint64_t> parseField(const QString &text, const CronField &f)
                         .arg(fieldLabel(f), stepParts.at(1))
                         .arg(f.max));
         }
-        const QString base = stepParts.at(0);
+        const QString &base = stepParts.at(0);
         int lo = f.min;
         int hi = f.max;
         if (base == QLatin1String("*")) {

@@ -76,7 +76,7 @@ Status AgeDecryptor::write(const char *data, qint64 size)
             if (progress == AgeHeaderParser::Progress::NeedMore && used == 0)
                 return {};
             if (progress == AgeHeaderParser::Progress::Complete) {
-                if (const Status unlocked = unlock(m_parser.header()); !unlocked)
+                if (Status unlocked = unlock(m_parser.header()); !unlocked)
                     return unlocked;
                 m_state = State::Nonce;
             }
@@ -88,7 +88,7 @@ Status AgeDecryptor::write(const char *data, qint64 size)
             data += take;
             size -= take;
             if (m_nonce.size() == age::StreamNonceSize) {
-                if (const Status started = startPayload(); !started)
+                if (Status started = startPayload(); !started)
                     return started;
             }
             break;
@@ -96,7 +96,7 @@ Status AgeDecryptor::write(const char *data, qint64 size)
         case State::Payload: {
             // A full chunk with more data after it is not the last one (unless the file is bad).
             if (m_fill == age::EncryptedChunkSize) {
-                if (const Status decrypted = decryptFullChunkFollowedByMore(); !decrypted)
+                if (Status decrypted = decryptFullChunkFollowedByMore(); !decrypted)
                     return decrypted;
             }
             const qint64 take = qMin(size, age::EncryptedChunkSize - m_fill);
@@ -131,7 +131,7 @@ Status AgeDecryptor::finish()
     case State::Payload:
         break;
     }
-    if (const Status decrypted = decryptFinalChunk(); !decrypted)
+    if (Status decrypted = decryptFinalChunk(); !decrypted)
         return decrypted;
     m_state = State::Finished;
     m_aead.reset();
@@ -234,7 +234,7 @@ Status AgeDecryptor::decryptFullChunkFollowedByMore()
     if (openChunk(m_fill, true)) {
         // A full-size final chunk with data after it: what it holds is authentic, the rest is not.
         const qint64 offset = chunkOffset();
-        if (const Status released = release(m_fill - ChaCha20Poly1305::TagSize); !released)
+        if (Status released = release(m_fill - ChaCha20Poly1305::TagSize); !released)
             return released;
         return fail(
             makeError(QStringLiteral("age.trailing"),
@@ -277,7 +277,7 @@ Status AgeDecryptor::decryptFinalChunk()
         return release(m_fill - ChaCha20Poly1305::TagSize);
     if (m_fill == age::EncryptedChunkSize && openChunk(m_fill, false)) {
         // An authentic chunk that is not marked last: the chunks after it are missing.
-        if (const Status released = release(m_fill - ChaCha20Poly1305::TagSize); !released)
+        if (Status released = release(m_fill - ChaCha20Poly1305::TagSize); !released)
             return released;
         return fail(
             makeError(QStringLiteral("age.truncated"),

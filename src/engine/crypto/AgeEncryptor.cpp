@@ -120,12 +120,12 @@ Status AgeEncryptor::write(const char *data, qint64 size)
                                         "finished.")));
     if (size < 0)
         return fail(encryptError(QStringLiteral("Internal error: negative write size.")));
-    if (const Status header = emitHeader(); !header)
+    if (Status header = emitHeader(); !header)
         return header;
     while (size > 0) {
         // A full buffer is sealed only once more data arrives: the last chunk may be full.
         if (m_fill == age::ChunkSize) {
-            if (const Status sealed = sealChunk(false); !sealed)
+            if (Status sealed = sealChunk(false); !sealed)
                 return sealed;
         }
         const qint64 take = qMin(size, age::ChunkSize - m_fill);
@@ -144,9 +144,9 @@ Status AgeEncryptor::finish()
         return *m_error;
     if (m_finished)
         return fail(encryptError(QStringLiteral("Internal error: the age encryptor was finished twice.")));
-    if (const Status header = emitHeader(); !header)
+    if (Status header = emitHeader(); !header)
         return header;
-    if (const Status sealed = sealChunk(true); !sealed)
+    if (Status sealed = sealChunk(true); !sealed)
         return sealed;
     m_finished = true;
     m_aead.reset();

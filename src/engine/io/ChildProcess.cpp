@@ -126,6 +126,7 @@ Status ChildProcess::start(const QString &program, const QStringList &arguments,
     for (const QString &a : arguments)
         argStorage.push_back(a.toUtf8());
     std::vector<char *> argv;
+    argv.reserve(argStorage.size() + 1);
     for (QByteArray &a : argStorage)
         argv.push_back(a.data());
     argv.push_back(nullptr);

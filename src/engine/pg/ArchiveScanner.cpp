@@ -198,7 +198,7 @@ void ArchiveScanner::onFixedComplete()
         // ReadInt: sign byte, then the magnitude least significant byte first.
         quint64 magnitude = 0;
         for (int i = 0; i < m_header.intSize; ++i)
-            magnitude |= quint64(static_cast<unsigned char>(m_fixed[size_t(1 + i)])) << (8 * i);
+            magnitude |= quint64(static_cast<unsigned char>(m_fixed[size_t(1) + size_t(i)])) << (8 * i);
         if (magnitude > quint64(std::numeric_limits<qint64>::max())) {
             failMalformed(QStringLiteral("an integer at byte %1 is out of range").arg(m_itemStart));
             return;

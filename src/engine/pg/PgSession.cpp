@@ -125,6 +125,8 @@ Result<QList<QStringList>> PgSession::query(const QString &sql, const QStringLis
 {
     std::vector<QByteArray> storage;
     std::vector<const char *> values;
+    storage.reserve(size_t(params.size()));
+    values.reserve(size_t(params.size()));
     for (const QString &p : params)
         storage.push_back(p.toUtf8());
     for (const QByteArray &s : storage)

@@ -33,7 +33,7 @@ Result<std::unique_ptr<ZstdCompressor>> ZstdCompressor::create(int level, int th
     if (!ctx)
         return makeError(QStringLiteral("zstd.init"),
                          QStringLiteral("cannot create a zstd compressor (out of memory)"));
-    auto check = [ctx](size_t rc) {
+    auto check = [](size_t rc) {
         return !ZSTD_isError(rc);
     };
     if (!check(ZSTD_CCtx_setParameter(ctx, ZSTD_c_compressionLevel, level)) ||

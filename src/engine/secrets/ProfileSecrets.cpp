@@ -171,7 +171,7 @@ Result<AgeRecipient> ProfileSecrets::generateIdentity(const QString &profileName
             QStringLiteral("key.generate"),
             QStringLiteral("cannot generate an age identity: the system's random number generator "
                            "failed"));
-    const AgeRecipient recipient = generated.recipient();
+    AgeRecipient recipient = generated.recipient();
     QString text = generated.toString();
     QByteArray bytes = text.toUtf8();
     text.fill(QLatin1Char('\0'));
@@ -218,7 +218,7 @@ Result<AgeRecipient> ProfileSecrets::importIdentity(const QString &profileName,
                          QStringLiteral("the file holds %1 age identities: give a file with exactly one")
                              .arg(identities->size()));
     const AgeIdentity &imported = identities->first();
-    const AgeRecipient recipient = imported.recipient();
+    AgeRecipient recipient = imported.recipient();
 
     auto existing = m_store.readNow(key(profileName, SecretKind::AgeIdentity));
     if (!existing)
@@ -287,7 +287,7 @@ Status ProfileSecrets::exportRecoveryKit(const QString &profileName, const QStri
     input.hostName = QHostInfo::localHostName();
     QByteArray contents = RecoveryKit::render(input);
     input.identity.fill(QLatin1Char('\0'));
-    const Status written = RecoveryKit::write(absolute, contents, overwrite);
+    Status written = RecoveryKit::write(absolute, contents, overwrite);
     contents.fill('\0');
     if (!written)
         return written;

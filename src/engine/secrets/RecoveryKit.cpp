@@ -117,7 +117,7 @@ QByteArray RecoveryKit::render(const Input &in)
     const QStringList databases = p.databaseMode == Profile::DatabaseMode::Listed && !p.databases.isEmpty()
                                       ? p.databases
                                       : QStringList{QStringLiteral("DATABASE")};
-    const QString db = databases.first();
+    const QString &db = databases.first();
     const QString safeDb = ObjectName::safeFileName(db);
     const QString folder = destination + QLatin1Char('/') + Profile::slug(p.name) + QLatin1Char('/') + safeDb;
     const QString target = QStringLiteral("restored_") + Profile::slug(db);

@@ -59,7 +59,7 @@ public:
     // Where a destination records what recovery after a crash needs (an S3 multipart upload's id, so
     // that the upload of an interrupted run can be aborted). Called on the writing thread.
     using EventLog = std::function<void(LogLevel level, const QString &message)>;
-    virtual void setEventLog(EventLog log) { Q_UNUSED(log) }
+    virtual void setEventLog(const EventLog &log) { Q_UNUSED(log) }
 
     // A local folder ("/path") or an s3:// URL. Fails with one sentence. `s3Secret`: the profile's
     // S3 secret key from the keychain, used before AWS_SECRET_ACCESS_KEY and ~/.aws/credentials.

@@ -275,7 +275,7 @@ Status S3ObjectWriter::finish()
         SigV4Signer::Pairs headers = m_headers;
         if (m_contentMd5)
             headers.append({"Content-MD5", contentMd5(m_buffer)});
-        const Status s = m_client->putObject(m_key, m_buffer, headers);
+        Status s = m_client->putObject(m_key, m_buffer, headers);
         m_buffer.clear();
         m_done = true;
         return s;

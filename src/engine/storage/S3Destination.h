@@ -37,7 +37,7 @@ public:
     Status remove(const QString &relativePath) override;
     void cancel() override { m_client->cancel(); }
     // Each multipart upload that starts is logged (S3UploadEvent) for RunRecovery.
-    void setEventLog(EventLog log) override { m_eventLog = std::move(log); }
+    void setEventLog(const EventLog &log) override { m_eventLog = log; }
     QList<Status> removeMany(const QStringList &relativePaths) override;
 
     // Objects under the destination's prefix (keys relative to it), for retention and `dest test`.

@@ -78,19 +78,9 @@ QHash<QString, QString> readIniSection(const QString &path, const QString &profi
     return values;
 }
 
-} // namespace
-
-Result<S3Location> S3Url::parse(const QString &spec)
+// No secrets in the query, and only the options Lifeboat knows.
+Status checkQueryItems(const QUrlQuery &query)
 {
-    if (!spec.startsWith(QLatin1String("s3://")))
-        return invalid(QStringLiteral("'%1' is not an S3 URL: write s3://BUCKET/PREFIX").arg(spec));
-    const QUrl url(spec, QUrl::StrictMode);
-    if (!url.isValid())
-        return invalid(QStringLiteral("'%1' is not a valid S3 URL: %2").arg(spec, url.errorString()));
-    if (!url.password().isEmpty())
-        return invalid(QStringLiteral("an S3 URL must not contain a secret: put the secret key in "
-                                      "AWS_SECRET_ACCESS_KEY or ~/.aws/credentials instead"));
-    const QUrlQuery query(url);
     static const QStringList secretNames = {QStringLiteral("secret"),
                                             QStringLiteral("secret_key"),
                                             QStringLiteral("secret_access_key"),
@@ -112,26 +102,12 @@ Result<S3Location> S3Url::parse(const QString &spec)
                                "profile, ca, storage-class, object-lock or object-lock-days")
                     .arg(name));
     }
-    S3Location loc;
-    loc.spec = spec;
-    loc.bucket = url.host(QUrl::FullyDecoded);
-    if (!url.userName().isEmpty())
-        return invalid(
-            QStringLiteral("put the access key id in the S3 URL as ?access_key=…, not before the bucket"));
-    // Bucket names: 3–63 lower-case letters, digits, '.', '-' (S3's rules; MinIO and R2 follow them).
-    static const QRegularExpression bucketRe(QStringLiteral("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"));
-    if (!bucketRe.match(loc.bucket).hasMatch())
-        return invalid(
-            QStringLiteral("'%1' is not a valid bucket name: use 3–63 lower-case letters, digits, '.' "
-                           "and '-'")
-                .arg(loc.bucket));
-    QString prefix = url.path(QUrl::FullyDecoded);
-    while (prefix.startsWith(QLatin1Char('/')))
-        prefix.remove(0, 1);
-    while (prefix.endsWith(QLatin1Char('/')))
-        prefix.chop(1);
-    loc.prefix = prefix;
+    return {};
+}
 
+// The endpoint (aws, r2:ACCOUNTID, b2:REGION or a URL), the region, and the addressing style.
+Status parseEndpoint(const QUrlQuery &query, S3Location &loc)
+{
     const QString endpoint = query.queryItemValue(QStringLiteral("endpoint"), QUrl::FullyDecoded);
     QString region = query.queryItemValue(QStringLiteral("region"), QUrl::FullyDecoded);
     bool virtualDefault = false;
@@ -191,12 +167,12 @@ Result<S3Location> S3Url::parse(const QString &spec)
         return invalid(QStringLiteral("style=%1 is not an addressing style: use style=path or style=virtual")
                            .arg(style));
 
-    loc.accessKeyId = query.queryItemValue(QStringLiteral("access_key"), QUrl::FullyDecoded);
-    loc.credentialsProfile = query.queryItemValue(QStringLiteral("profile"), QUrl::FullyDecoded);
-    loc.caFile = query.queryItemValue(QStringLiteral("ca"), QUrl::FullyDecoded);
-    if (!loc.caFile.isEmpty() && !QDir::isAbsolutePath(loc.caFile))
-        return invalid(QStringLiteral("ca=%1 is not an absolute path to a PEM file").arg(loc.caFile));
+    return {};
+}
 
+// storage-class=CLASS: only classes whose objects can be read back at once.
+Status parseStorageClass(const QUrlQuery &query, S3Location &loc)
+{
     if (query.hasQueryItem(QStringLiteral("storage-class"))) {
         const QString storageClass =
             query.queryItemValue(QStringLiteral("storage-class"), QUrl::FullyDecoded);
@@ -219,6 +195,12 @@ Result<S3Location> S3Url::parse(const QString &spec)
                                .arg(storageClass));
         loc.storageClass = storageClass;
     }
+    return {};
+}
+
+// object-lock=MODE with object-lock-days=N.
+Status parseObjectLock(const QUrlQuery &query, S3Location &loc)
+{
     const bool hasLock = query.hasQueryItem(QStringLiteral("object-lock"));
     const bool hasDays = query.hasQueryItem(QStringLiteral("object-lock-days"));
     if (hasLock) {
@@ -246,6 +228,56 @@ Result<S3Location> S3Url::parse(const QString &spec)
             QStringLiteral("object-lock-days needs object-lock=governance or object-lock=compliance "
                            "in the same URL"));
     }
+    return {};
+}
+
+} // namespace
+
+Result<S3Location> S3Url::parse(const QString &spec)
+{
+    if (!spec.startsWith(QLatin1String("s3://")))
+        return invalid(QStringLiteral("'%1' is not an S3 URL: write s3://BUCKET/PREFIX").arg(spec));
+    const QUrl url(spec, QUrl::StrictMode);
+    if (!url.isValid())
+        return invalid(QStringLiteral("'%1' is not a valid S3 URL: %2").arg(spec, url.errorString()));
+    if (!url.password().isEmpty())
+        return invalid(QStringLiteral("an S3 URL must not contain a secret: put the secret key in "
+                                      "AWS_SECRET_ACCESS_KEY or ~/.aws/credentials instead"));
+    const QUrlQuery query(url);
+    if (Status s = checkQueryItems(query); !s)
+        return s.error();
+    S3Location loc;
+    loc.spec = spec;
+    loc.bucket = url.host(QUrl::FullyDecoded);
+    if (!url.userName().isEmpty())
+        return invalid(
+            QStringLiteral("put the access key id in the S3 URL as ?access_key=…, not before the bucket"));
+    // Bucket names: 3–63 lower-case letters, digits, '.', '-' (S3's rules; MinIO and R2 follow them).
+    static const QRegularExpression bucketRe(QStringLiteral("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"));
+    if (!bucketRe.match(loc.bucket).hasMatch())
+        return invalid(
+            QStringLiteral("'%1' is not a valid bucket name: use 3–63 lower-case letters, digits, '.' "
+                           "and '-'")
+                .arg(loc.bucket));
+    QString prefix = url.path(QUrl::FullyDecoded);
+    while (prefix.startsWith(QLatin1Char('/')))
+        prefix.remove(0, 1);
+    while (prefix.endsWith(QLatin1Char('/')))
+        prefix.chop(1);
+    loc.prefix = prefix;
+
+    if (Status s = parseEndpoint(query, loc); !s)
+        return s.error();
+    loc.accessKeyId = query.queryItemValue(QStringLiteral("access_key"), QUrl::FullyDecoded);
+    loc.credentialsProfile = query.queryItemValue(QStringLiteral("profile"), QUrl::FullyDecoded);
+    loc.caFile = query.queryItemValue(QStringLiteral("ca"), QUrl::FullyDecoded);
+    if (!loc.caFile.isEmpty() && !QDir::isAbsolutePath(loc.caFile))
+        return invalid(QStringLiteral("ca=%1 is not an absolute path to a PEM file").arg(loc.caFile));
+
+    if (Status s = parseStorageClass(query, loc); !s)
+        return s.error();
+    if (Status s = parseObjectLock(query, loc); !s)
+        return s.error();
     return loc;
 }
 

@@ -9,7 +9,7 @@
 
 namespace lifeboat {
 
-SigV4Signer::SigV4Signer(QString region, QString service, Mode mode)
+SigV4Signer::SigV4Signer(const QString &region, const QString &service, Mode mode)
     : m_region(region.toUtf8())
     , m_service(service.toUtf8())
     , m_mode(mode)

@@ -54,7 +54,7 @@ public:
         QByteArray authorization; // the Authorization header's value
     };
 
-    SigV4Signer(QString region, QString service, Mode mode = Mode::S3);
+    SigV4Signer(const QString &region, const QString &service, Mode mode = Mode::S3);
 
     // `amzDate` is the request's X-Amz-Date ("20150830T123600Z"); it must also be among the headers.
     Signature sign(const Request &request, const Credentials &credentials, const QByteArray &amzDate) const;
