@@ -59,6 +59,239 @@ QString HealthEvaluator::formatAge(qint64 seconds)
     return QStringLiteral("%1 days").arg(seconds / 86400);
 }
 
+namespace {
+
+using Findings = QList<HealthFinding>;
+
+// The failure streak: finished backup runs, newest first, until the first success. Returns that
+// success (null when there is none).
+const RunRecord *checkFailureStreak(const QList<RunRecord> &backups, HealthReport &r, Findings &findings)
+{
+    QString latestError;
+    const RunRecord *lastSucceeded = nullptr;
+    for (const RunRecord &run : backups) {
+        if (!run.isFinished() || run.state == RunRecord::State::Cancelled)
+            continue;
+        if (run.state == RunRecord::State::Succeeded) {
+            lastSucceeded = &run;
+            break;
+        }
+        if (r.failureStreak++ == 0)
+            latestError = shortMessage(run.message);
+    }
+    if (r.failureStreak > 0) {
+        QString message = r.failureStreak == 1
+                              ? QStringLiteral("the last backup failed")
+                              : QStringLiteral("the last %1 backups failed").arg(r.failureStreak);
+        if (!latestError.isEmpty())
+            message += QStringLiteral(": ") + latestError;
+        findings.append({QString(), QStringLiteral("backup-failed"), HealthLevel::Failing, message});
+    }
+    return lastSucceeded;
+}
+
+// Retention: the newest finished prune run.
+void checkRetention(const QList<RunRecord> &prunes, Findings &findings)
+{
+    for (const RunRecord &run : prunes) {
+        if (!run.isFinished() || run.state == RunRecord::State::Cancelled)
+            continue;
+        if (isFailure(run.state)) {
+            QString message = QStringLiteral("retention failed");
+            if (!run.message.isEmpty())
+                message += QStringLiteral(": ") + shortMessage(run.message);
+            findings.append({QString(), QStringLiteral("retention-failed"), HealthLevel::Warning, message});
+        }
+        break;
+    }
+}
+
+QString neverBackedUp(const Profile &profile)
+{
+    return QStringLiteral("never backed up: run lifeboat-cli backup %1").arg(profile.name);
+}
+
+// The databases the report covers: the profile's list, or (all databases) those of the newest
+// successful run that stored any — a database dropped from the server, or excluded since, drops out.
+QStringList databasesOf(const Profile &profile, const QList<RunRecord> &backups,
+                        const QList<ArtifactRecord> &artifacts,
+                        const QMap<QString, QList<ArtifactRecord>> &byDatabase, Findings &findings)
+{
+    if (profile.databaseMode == Profile::DatabaseMode::Listed && !profile.databases.isEmpty())
+        return profile.databases;
+    QStringList databases;
+    for (const RunRecord &run : backups) {
+        if (run.state != RunRecord::State::Succeeded)
+            continue;
+        for (const ArtifactRecord &a : artifacts) {
+            if (a.runId == run.id && !databases.contains(a.database))
+                databases.append(a.database);
+        }
+        if (!databases.isEmpty())
+            break;
+    }
+    if (databases.isEmpty())
+        databases = byDatabase.keys();
+    databases.sort();
+    if (databases.isEmpty())
+        findings.append(
+            {QString(), QStringLiteral("never-backed-up"), HealthLevel::Warning, neverBackedUp(profile)});
+    return databases;
+}
+
+// Size anomaly: the newest backup (`list`'s first) against the median of the ones before it.
+void checkSize(const QString &database, const QList<ArtifactRecord> &list, Findings &findings)
+{
+    const ArtifactRecord &newest = list.first();
+    const QList<ArtifactRecord> previous = list.mid(1, HealthEvaluator::kSizeHistory);
+    if (previous.size() < HealthEvaluator::kSizeMinimumHistory)
+        return;
+    QList<qint64> sizes;
+    for (const ArtifactRecord &a : previous)
+        sizes.append(a.storedBytes);
+    const qint64 med = median(sizes);
+    if (med <= 0)
+        return;
+    const double deviation = double(newest.storedBytes - med) / double(med);
+    if (std::abs(deviation) > HealthEvaluator::kSizeAnomalyFraction)
+        findings.append({database, QStringLiteral("size-anomaly"), HealthLevel::Warning,
+                         QStringLiteral("size %1 is %2% %3 the median of the last %4 (%5)")
+                             .arg(formatMiB(newest.storedBytes))
+                             .arg(qRound(std::abs(deviation) * 100))
+                             .arg(deviation < 0 ? QStringLiteral("below") : QStringLiteral("above"))
+                             .arg(previous.size())
+                             .arg(formatMiB(med))});
+}
+
+// Verification: the newest one of either outcome, and the newest successful one.
+void checkVerification(const QList<ArtifactRecord> &list, const QDateTime &nowUtc, DatabaseHealth &d,
+                       Findings &findings)
+{
+    const ArtifactRecord &newest = list.first();
+    const ArtifactRecord *lastVerification = nullptr;
+    const ArtifactRecord *lastVerified = nullptr;
+    for (const ArtifactRecord &a : list) {
+        if (a.verifyState.isEmpty() || !a.verifiedUtc.isValid())
+            continue;
+        if (!lastVerification || a.verifiedUtc > lastVerification->verifiedUtc)
+            lastVerification = &a;
+        if (a.verifyState == QLatin1String("verified") &&
+            (!lastVerified || a.verifiedUtc > lastVerified->verifiedUtc))
+            lastVerified = &a;
+    }
+    if (lastVerification) {
+        d.lastVerifiedUtc = lastVerification->verifiedUtc;
+        d.lastVerificationOk = lastVerification->verifyState == QLatin1String("verified");
+    }
+    if (lastVerified && lastVerified->restoreSeconds > 0)
+        d.restoreSeconds = lastVerified->restoreSeconds;
+    if (lastVerification && !d.lastVerificationOk) {
+        findings.append(
+            {d.database, QStringLiteral("verification-failed"), HealthLevel::Failing,
+             QStringLiteral("the last verification failed (backup %1 of %2): it may not restore")
+                 .arg(lastVerification->id)
+                 .arg(lastVerification->createdUtc.toString(QStringLiteral("yyyy-MM-dd HH:mm")))});
+    } else if (lastVerified) {
+        const qint64 age = lastVerified->verifiedUtc.secsTo(nowUtc);
+        if (age > HealthEvaluator::kVerificationMaxAgeSeconds)
+            findings.append({d.database, QStringLiteral("verification-old"), HealthLevel::Warning,
+                             QStringLiteral("last verified %1 ago: run lifeboat-cli verify %2 --restore")
+                                 .arg(HealthEvaluator::formatAge(age))
+                                 .arg(newest.id)});
+    } else {
+        const qint64 unproven = list.last().createdUtc.secsTo(nowUtc);
+        if (unproven > HealthEvaluator::kVerificationMaxAgeSeconds)
+            findings.append({d.database, QStringLiteral("verification-old"), HealthLevel::Warning,
+                             QStringLiteral("never verified (backups for %1): run lifeboat-cli verify %2 "
+                                            "--restore")
+                                 .arg(HealthEvaluator::formatAge(unproven))
+                                 .arg(newest.id)});
+    }
+}
+
+// Damage: a kept backup whose last integrity check proved its bytes wrong will not restore.
+// Failing when it is the newest (the one a restore offers first), else a warning.
+void checkDamage(const QString &database, const QList<ArtifactRecord> &list, const QDateTime &nowUtc,
+                 Findings &findings)
+{
+    QList<const ArtifactRecord *> damaged;
+    for (const ArtifactRecord &a : list) {
+        if (a.damaged())
+            damaged.append(&a);
+    }
+    if (damaged.isEmpty())
+        return;
+    const bool newest = damaged.first()->id == list.first().id;
+    const ArtifactRecord &first = *damaged.first();
+    const QString more =
+        damaged.size() > 1 ? QStringLiteral(" and %1 older backup(s)").arg(damaged.size() - 1) : QString();
+    findings.append(
+        {database, QStringLiteral("backup-damaged"), newest ? HealthLevel::Failing : HealthLevel::Warning,
+         QStringLiteral("backup %1 (%2)%3 failed its integrity check %4 ago and will not restore%5")
+             .arg(first.id)
+             .arg(first.createdUtc.toString(QStringLiteral("yyyy-MM-dd HH:mm")), more,
+                  HealthEvaluator::formatAge(std::max<qint64>(0, first.integrityCheckedUtc.secsTo(nowUtc))),
+                  newest ? QStringLiteral(": back up again now") : QString())});
+}
+
+// One database's health from its backups (`list`, newest first, not empty).
+DatabaseHealth databaseHealth(const QString &database, const QList<ArtifactRecord> &list,
+                              const QHash<qint64, RunRecord> &runById, const QDateTime &nowUtc,
+                              qint64 staleAfterSeconds, const QString &staleWhy, Findings &findings)
+{
+    DatabaseHealth d;
+    d.database = database;
+    d.backups = int(list.size());
+    const ArtifactRecord &newest = list.first();
+    d.lastSuccessUtc = newest.createdUtc;
+    d.lastSuccessAgeSeconds = std::max<qint64>(0, newest.createdUtc.secsTo(nowUtc));
+    d.lastSizeBytes = newest.storedBytes;
+    if (const auto it = runById.constFind(newest.runId);
+        it != runById.constEnd() && it->startedUtc.isValid() && it->finishedUtc.isValid())
+        d.lastDurationSeconds = double(it->startedUtc.msecsTo(it->finishedUtc)) / 1000.0;
+    if (list.size() >= 2)
+        d.lastGapSeconds = list.at(1).createdUtc.secsTo(newest.createdUtc);
+    if (staleAfterSeconds > 0 && d.lastSuccessAgeSeconds > staleAfterSeconds)
+        findings.append({database, QStringLiteral("stale"), HealthLevel::Failing,
+                         QStringLiteral("no successful backup for %1 (%2)")
+                             .arg(HealthEvaluator::formatAge(d.lastSuccessAgeSeconds), staleWhy)});
+    checkSize(database, list, findings);
+    checkVerification(list, nowUtc, d, findings);
+    checkDamage(database, list, nowUtc, findings);
+    return d;
+}
+
+// The findings, worst first, into the report: its level, each database's level and reasons, the
+// measured RPO and RTO.
+void summarise(Findings findings, HealthReport &r)
+{
+    std::stable_sort(findings.begin(), findings.end(),
+                     [](const HealthFinding &a, const HealthFinding &b) { return a.level > b.level; });
+    r.findings = findings;
+    for (const HealthFinding &f : std::as_const(findings))
+        r.level = std::max(r.level, f.level);
+    double rto = 0;
+    bool anyRto = false;
+    for (DatabaseHealth &d : r.databases) {
+        for (const HealthFinding &f : std::as_const(findings)) {
+            if (f.subject == d.database) {
+                d.level = std::max(d.level, f.level);
+                d.reasons.append(f.message);
+            }
+        }
+        r.rpoMeasuredSeconds = std::max(r.rpoMeasuredSeconds, double(d.lastGapSeconds));
+        if (d.restoreSeconds >= 0) {
+            rto += d.restoreSeconds;
+            anyRto = true;
+        }
+    }
+    if (r.rpoMeasuredSeconds < 0)
+        r.rpoMeasuredSeconds = -1;
+    r.rtoSeconds = anyRto ? rto : -1;
+}
+
+} // namespace
+
 HealthReport HealthEvaluator::evaluate(const Input &in)
 {
     const Profile &profile = in.profile;
@@ -84,43 +317,9 @@ HealthReport HealthEvaluator::evaluate(const Input &in)
     std::sort(backups.begin(), backups.end(), newerRun);
     std::sort(prunes.begin(), prunes.end(), newerRun);
 
-    QList<HealthFinding> findings;
-
-    // Failure streak: finished backup runs, newest first, until the first success.
-    QString latestError;
-    const RunRecord *lastSucceeded = nullptr;
-    for (const RunRecord &run : std::as_const(backups)) {
-        if (!run.isFinished() || run.state == RunRecord::State::Cancelled)
-            continue;
-        if (run.state == RunRecord::State::Succeeded) {
-            lastSucceeded = &run;
-            break;
-        }
-        if (r.failureStreak++ == 0)
-            latestError = shortMessage(run.message);
-    }
-    if (r.failureStreak > 0) {
-        QString message = r.failureStreak == 1
-                              ? QStringLiteral("the last backup failed")
-                              : QStringLiteral("the last %1 backups failed").arg(r.failureStreak);
-        if (!latestError.isEmpty())
-            message += QStringLiteral(": ") + latestError;
-        findings.append({QString(), QStringLiteral("backup-failed"), HealthLevel::Failing, message});
-    }
-
-    // Retention: the newest finished prune run.
-    for (const RunRecord &run : std::as_const(prunes)) {
-        if (!run.isFinished() || run.state == RunRecord::State::Cancelled)
-            continue;
-        if (isFailure(run.state)) {
-            QString message = QStringLiteral("retention failed");
-            if (!run.message.isEmpty())
-                message += QStringLiteral(": ") + shortMessage(run.message);
-            findings.append({QString(), QStringLiteral("retention-failed"), HealthLevel::Warning, message});
-        }
-        break;
-    }
-
+    Findings findings;
+    const RunRecord *lastSucceeded = checkFailureStreak(backups, r, findings);
+    checkRetention(prunes, findings);
     if (in.identity && !in.identity->exportedUtc.isValid())
         findings.append({QString(), QStringLiteral("identity-not-exported"), HealthLevel::Warning,
                          QStringLiteral("the age identity was never exported: run lifeboat-cli key export "
@@ -134,172 +333,25 @@ HealthReport HealthEvaluator::evaluate(const Input &in)
     for (const ArtifactRecord &a : std::as_const(artifacts))
         byDatabase[a.database].append(a);
 
-    QStringList databases;
-    if (profile.databaseMode == Profile::DatabaseMode::Listed && !profile.databases.isEmpty()) {
-        databases = profile.databases;
-    } else {
-        // All databases: those of the newest successful run that stored any (a database dropped
-        // from the server, or excluded since, drops out of the health view).
-        for (const RunRecord &run : std::as_const(backups)) {
-            if (run.state != RunRecord::State::Succeeded)
-                continue;
-            for (const ArtifactRecord &a : std::as_const(artifacts)) {
-                if (a.runId == run.id && !databases.contains(a.database))
-                    databases.append(a.database);
-            }
-            if (!databases.isEmpty())
-                break;
-        }
-        if (databases.isEmpty())
-            databases = byDatabase.keys();
-        databases.sort();
-        if (databases.isEmpty())
-            findings.append(
-                {QString(), QStringLiteral("never-backed-up"), HealthLevel::Warning,
-                 QStringLiteral("never backed up: run lifeboat-cli backup %1").arg(profile.name)});
-    }
-
     const QString staleWhy =
         profile.staleAfterHours > 0
             ? QStringLiteral("limit: %1 h").arg(profile.staleAfterHours)
             : QStringLiteral("schedule: %1")
                   .arg(in.scheduleDescription.isEmpty() ? profile.schedule : in.scheduleDescription);
-    for (const QString &database : std::as_const(databases)) {
-        DatabaseHealth d;
-        d.database = database;
+    for (const QString &database : databasesOf(profile, backups, artifacts, byDatabase, findings)) {
         const QList<ArtifactRecord> list = byDatabase.value(database);
-        d.backups = int(list.size());
         if (list.isEmpty()) {
             findings.append(
-                {database, QStringLiteral("never-backed-up"), HealthLevel::Warning,
-                 QStringLiteral("never backed up: run lifeboat-cli backup %1").arg(profile.name)});
+                {database, QStringLiteral("never-backed-up"), HealthLevel::Warning, neverBackedUp(profile)});
+            DatabaseHealth d;
+            d.database = database;
             r.databases.append(d);
             continue;
         }
-        const ArtifactRecord &newest = list.first();
-        d.lastSuccessUtc = newest.createdUtc;
-        d.lastSuccessAgeSeconds = std::max<qint64>(0, newest.createdUtc.secsTo(in.nowUtc));
-        d.lastSizeBytes = newest.storedBytes;
-        if (const auto it = runById.constFind(newest.runId);
-            it != runById.constEnd() && it->startedUtc.isValid() && it->finishedUtc.isValid())
-            d.lastDurationSeconds = double(it->startedUtc.msecsTo(it->finishedUtc)) / 1000.0;
-        if (list.size() >= 2)
-            d.lastGapSeconds = list.at(1).createdUtc.secsTo(newest.createdUtc);
-
-        if (r.staleAfterSeconds > 0 && d.lastSuccessAgeSeconds > r.staleAfterSeconds)
-            findings.append({database, QStringLiteral("stale"), HealthLevel::Failing,
-                             QStringLiteral("no successful backup for %1 (%2)")
-                                 .arg(formatAge(d.lastSuccessAgeSeconds), staleWhy)});
-
-        // Size anomaly against the median of the backups before the newest.
-        const QList<ArtifactRecord> previous = list.mid(1, kSizeHistory);
-        if (previous.size() >= kSizeMinimumHistory) {
-            QList<qint64> sizes;
-            for (const ArtifactRecord &a : previous)
-                sizes.append(a.storedBytes);
-            const qint64 med = median(sizes);
-            if (med > 0) {
-                const double deviation = double(newest.storedBytes - med) / double(med);
-                if (std::abs(deviation) > kSizeAnomalyFraction)
-                    findings.append(
-                        {database, QStringLiteral("size-anomaly"), HealthLevel::Warning,
-                         QStringLiteral("size %1 is %2% %3 the median of the last %4 (%5)")
-                             .arg(formatMiB(newest.storedBytes))
-                             .arg(qRound(std::abs(deviation) * 100))
-                             .arg(deviation < 0 ? QStringLiteral("below") : QStringLiteral("above"))
-                             .arg(previous.size())
-                             .arg(formatMiB(med))});
-            }
-        }
-
-        // Verification: the newest one of either outcome, and the newest successful one.
-        const ArtifactRecord *lastVerification = nullptr;
-        const ArtifactRecord *lastVerified = nullptr;
-        for (const ArtifactRecord &a : list) {
-            if (a.verifyState.isEmpty() || !a.verifiedUtc.isValid())
-                continue;
-            if (!lastVerification || a.verifiedUtc > lastVerification->verifiedUtc)
-                lastVerification = &a;
-            if (a.verifyState == QLatin1String("verified") &&
-                (!lastVerified || a.verifiedUtc > lastVerified->verifiedUtc))
-                lastVerified = &a;
-        }
-        if (lastVerification) {
-            d.lastVerifiedUtc = lastVerification->verifiedUtc;
-            d.lastVerificationOk = lastVerification->verifyState == QLatin1String("verified");
-        }
-        if (lastVerified && lastVerified->restoreSeconds > 0)
-            d.restoreSeconds = lastVerified->restoreSeconds;
-        if (lastVerification && !d.lastVerificationOk) {
-            findings.append(
-                {database, QStringLiteral("verification-failed"), HealthLevel::Failing,
-                 QStringLiteral("the last verification failed (backup %1 of %2): it may not restore")
-                     .arg(lastVerification->id)
-                     .arg(lastVerification->createdUtc.toString(QStringLiteral("yyyy-MM-dd HH:mm")))});
-        } else if (lastVerified) {
-            const qint64 age = lastVerified->verifiedUtc.secsTo(in.nowUtc);
-            if (age > kVerificationMaxAgeSeconds)
-                findings.append({database, QStringLiteral("verification-old"), HealthLevel::Warning,
-                                 QStringLiteral("last verified %1 ago: run lifeboat-cli verify %2 --restore")
-                                     .arg(formatAge(age))
-                                     .arg(newest.id)});
-        } else {
-            const qint64 unproven = list.last().createdUtc.secsTo(in.nowUtc);
-            if (unproven > kVerificationMaxAgeSeconds)
-                findings.append({database, QStringLiteral("verification-old"), HealthLevel::Warning,
-                                 QStringLiteral("never verified (backups for %1): run lifeboat-cli verify %2 "
-                                                "--restore")
-                                     .arg(formatAge(unproven))
-                                     .arg(newest.id)});
-        }
-
-        // Damage: a kept backup whose last integrity check proved its bytes wrong will not restore.
-        // Failing when it is the newest (the one a restore offers first), else a warning.
-        QList<const ArtifactRecord *> damaged;
-        for (const ArtifactRecord &a : list) {
-            if (a.damaged())
-                damaged.append(&a);
-        }
-        if (!damaged.isEmpty()) {
-            const ArtifactRecord &first = *damaged.first();
-            const QString more = damaged.size() > 1
-                                     ? QStringLiteral(" and %1 older backup(s)").arg(damaged.size() - 1)
-                                     : QString();
-            findings.append(
-                {database, QStringLiteral("backup-damaged"),
-                 first.id == newest.id ? HealthLevel::Failing : HealthLevel::Warning,
-                 QStringLiteral("backup %1 (%2)%3 failed its integrity check %4 ago and will not restore%5")
-                     .arg(first.id)
-                     .arg(first.createdUtc.toString(QStringLiteral("yyyy-MM-dd HH:mm")), more,
-                          formatAge(std::max<qint64>(0, first.integrityCheckedUtc.secsTo(in.nowUtc))),
-                          first.id == newest.id ? QStringLiteral(": back up again now") : QString())});
-        }
-        r.databases.append(d);
+        r.databases.append(
+            databaseHealth(database, list, runById, in.nowUtc, r.staleAfterSeconds, staleWhy, findings));
     }
-
-    std::stable_sort(findings.begin(), findings.end(),
-                     [](const HealthFinding &a, const HealthFinding &b) { return a.level > b.level; });
-    r.findings = findings;
-    for (const HealthFinding &f : std::as_const(findings))
-        r.level = std::max(r.level, f.level);
-    double rto = 0;
-    bool anyRto = false;
-    for (DatabaseHealth &d : r.databases) {
-        for (const HealthFinding &f : std::as_const(findings)) {
-            if (f.subject == d.database) {
-                d.level = std::max(d.level, f.level);
-                d.reasons.append(f.message);
-            }
-        }
-        r.rpoMeasuredSeconds = std::max(r.rpoMeasuredSeconds, double(d.lastGapSeconds));
-        if (d.restoreSeconds >= 0) {
-            rto += d.restoreSeconds;
-            anyRto = true;
-        }
-    }
-    if (r.rpoMeasuredSeconds < 0)
-        r.rpoMeasuredSeconds = -1;
-    r.rtoSeconds = anyRto ? rto : -1;
+    summarise(findings, r);
     if (lastSucceeded)
         r.lastSuccessUtc =
             lastSucceeded->finishedUtc.isValid() ? lastSucceeded->finishedUtc : lastSucceeded->startedUtc;
