@@ -246,7 +246,8 @@ void ArchiveScanner::onRaw(const char *data, int size)
     }
 }
 
-void ArchiveScanner::onByte(int value)
+// The header's bytes: version, integer and offset sizes, format, compression (1.15 on).
+void ArchiveScanner::onHeaderByte(int value)
 {
     switch (m_step) {
     case Step::VersionMajor:
@@ -318,6 +319,23 @@ void ArchiveScanner::onByte(int value)
         m_counter = 0;
         expectInt(Step::DateField);
         return;
+    default:
+        return;
+    }
+}
+
+void ArchiveScanner::onByte(int value)
+{
+    switch (m_step) {
+    case Step::VersionMajor:
+    case Step::VersionMinor:
+    case Step::VersionRevision:
+    case Step::IntSize:
+    case Step::OffsetSize:
+    case Step::Format:
+    case Step::CompressionAlgorithm:
+        onHeaderByte(value);
+        return;
     case Step::EntryDataState:
         if (value < kOffsetPosNotSet || value > kOffsetNoData) {
             failMalformed(QStringLiteral("unexpected data offset flag %1 in TOC entry %2 at byte %3")
@@ -350,7 +368,8 @@ void ArchiveScanner::onByte(int value)
     }
 }
 
-void ArchiveScanner::onInt(qint64 value)
+// The length before a string: its body follows unless it is null or empty.
+void ArchiveScanner::onStringLength(qint64 value)
 {
     switch (m_step) {
     case Step::StringLength:
@@ -378,6 +397,15 @@ void ArchiveScanner::onInt(qint64 value)
         m_mode = Mode::StringBody;
         m_remaining = value;
         return;
+    default:
+        return;
+    }
+}
+
+// The header's integers: compression level (before 1.15), creation time, TOC count.
+void ArchiveScanner::onHeaderInt(qint64 value)
+{
+    switch (m_step) {
     case Step::CompressionLevel:
         m_header.compressionLevel = int(value);
         m_header.compression = value == 0 ? ArchiveCompression::None : ArchiveCompression::Gzip;
@@ -416,6 +444,15 @@ void ArchiveScanner::onInt(qint64 value)
         }
         beginEntry();
         return;
+    default:
+        return;
+    }
+}
+
+// A TOC entry's integers.
+void ArchiveScanner::onEntryInt(qint64 value)
+{
+    switch (m_step) {
     case Step::EntryDumpId:
         if (value <= 0 || value > std::numeric_limits<int>::max()) {
             failMalformed(
@@ -445,6 +482,15 @@ void ArchiveScanner::onInt(qint64 value)
         m_entry.relkind = char(value);
         expectString(Step::EntryOwner, true);
         return;
+    default:
+        return;
+    }
+}
+
+// The data blocks' integers: dump id, large object oid, chunk length.
+void ArchiveScanner::onDataInt(qint64 value)
+{
+    switch (m_step) {
     case Step::BlockDumpId:
         if (value <= 0 || value > std::numeric_limits<int>::max()) {
             failMalformed(QStringLiteral("the data block at byte %1 has dump id %2, out of range")
@@ -491,14 +537,41 @@ void ArchiveScanner::onInt(qint64 value)
         return;
     }
     default:
+        return;
+    }
+}
+
+void ArchiveScanner::onInt(qint64 value)
+{
+    switch (m_step) {
+    case Step::StringLength:
+        onStringLength(value);
+        return;
+    case Step::CompressionLevel:
+    case Step::DateField:
+    case Step::TocCount:
+        onHeaderInt(value);
+        return;
+    case Step::EntryDumpId:
+    case Step::EntryHadDumper:
+    case Step::EntrySection:
+    case Step::EntryRelkind:
+        onEntryInt(value);
+        return;
+    case Step::BlockDumpId:
+    case Step::BlobOid:
+    case Step::ChunkLength:
+        onDataInt(value);
+        return;
+    default:
         failMalformed(QStringLiteral("unexpected integer field at byte %1").arg(m_itemStart));
         return;
     }
 }
 
-void ArchiveScanner::onString(const QByteArray &bytes, bool isNull)
+// The header's strings.
+void ArchiveScanner::onHeaderString(const QByteArray &bytes, bool isNull)
 {
-    m_mode = Mode::Fixed;
     switch (m_stringStep) {
     case Step::DatabaseName:
         m_header.databaseName = decodeText(bytes, isNull);
@@ -513,6 +586,15 @@ void ArchiveScanner::onString(const QByteArray &bytes, bool isNull)
         m_headerComplete = true;
         expectInt(Step::TocCount);
         return;
+    default:
+        return;
+    }
+}
+
+// A TOC entry's strings, in the order pg_dump writes them.
+void ArchiveScanner::onEntryString(const QByteArray &bytes, bool isNull)
+{
+    switch (m_stringStep) {
     case Step::EntryTableOid:
         m_entry.tableOid = isNull ? 0 : bytes.toUInt();
         expectString(Step::EntryOid, true);
@@ -592,6 +674,35 @@ void ArchiveScanner::onString(const QByteArray &bytes, bool isNull)
         expectString(Step::EntryDependency, true);
         return;
     }
+    default:
+        return;
+    }
+}
+
+void ArchiveScanner::onString(const QByteArray &bytes, bool isNull)
+{
+    m_mode = Mode::Fixed;
+    switch (m_stringStep) {
+    case Step::DatabaseName:
+    case Step::ServerVersion:
+    case Step::DumpVersion:
+        onHeaderString(bytes, isNull);
+        return;
+    case Step::EntryTableOid:
+    case Step::EntryOid:
+    case Step::EntryTag:
+    case Step::EntryDesc:
+    case Step::EntryDefinition:
+    case Step::EntryDropStatement:
+    case Step::EntryCopyStatement:
+    case Step::EntryNamespace:
+    case Step::EntryTablespace:
+    case Step::EntryTableAccessMethod:
+    case Step::EntryOwner:
+    case Step::EntryWithOids:
+    case Step::EntryDependency:
+        onEntryString(bytes, isNull);
+        return;
     default:
         failMalformed(QStringLiteral("unexpected string field at byte %1").arg(m_itemStart));
         return;

@@ -141,9 +141,16 @@ private:
     void expectString(Step step, bool keep);
     void onFixedComplete();
     void onByte(int value);
+    void onHeaderByte(int value);
     void onInt(qint64 value);
+    void onStringLength(qint64 value);
+    void onHeaderInt(qint64 value);
+    void onEntryInt(qint64 value);
+    void onDataInt(qint64 value);
     void onRaw(const char *data, int size);
     void onString(const QByteArray &bytes, bool isNull);
+    void onHeaderString(const QByteArray &bytes, bool isNull);
+    void onEntryString(const QByteArray &bytes, bool isNull);
     void beginEntry();
     void afterDescription();
     void afterTableAccessMethod();
