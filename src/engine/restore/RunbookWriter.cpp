@@ -22,12 +22,10 @@ QString sqlIdent(const QString &s)
     q.replace(QLatin1Char('"'), QStringLiteral("\"\""));
     return QLatin1Char('"') + q + QLatin1Char('"');
 }
-} // namespace
 
-QString RunbookWriter::write(const Profile &profile, const QList<ArtifactRecord> &artifacts,
-                             const QDateTime &nowUtc)
+// The title and what the profile backs up, where and how.
+void writeWhatIsBackedUp(QStringList &md, const Profile &profile, const QDateTime &nowUtc)
 {
-    QStringList md;
     md << QStringLiteral("# Disaster-recovery runbook: %1").arg(profile.name) << QString();
     md << QStringLiteral(
               "Written by Lifeboat on %1 UTC. Keep a printed or offline copy: it must work when the "
@@ -57,7 +55,11 @@ QString RunbookWriter::write(const Profile &profile, const QList<ArtifactRecord>
     for (const QString &d : profile.destinations)
         md << QStringLiteral("  - `%1/%2/<database>/`").arg(d, Profile::slug(profile.name));
     md << QString();
+}
 
+// The newest backup of each database (`artifacts` is newest first), as a table; returns them.
+QList<ArtifactRecord> writeLatestBackups(QStringList &md, const QList<ArtifactRecord> &artifacts)
+{
     md << QStringLiteral("## Latest backups") << QString();
     md << QStringLiteral(
         "| database | taken (UTC) | stored | SHA-256 | last verified | measured restore time |");
@@ -84,73 +86,98 @@ QString RunbookWriter::write(const Profile &profile, const QList<ArtifactRecord>
         md << QStringLiteral("| (none yet) | | | | | |");
     md << QString();
 
+    return latest;
+}
+
+// An S3 backup is downloaded first with the standard AWS CLI (this destination's endpoint and
+// region); `path` becomes the downloaded file's name.
+void writeDownload(QStringList &md, const ArtifactRecord::Location &loc, QString &path)
+{
+    if (loc.destination.startsWith(QLatin1String("s3://"))) {
+        auto s3 = S3Url::parse(loc.destination);
+        if (s3) {
+            QString aws = QStringLiteral("aws s3 cp %1 .")
+                              .arg(shellQuote(
+                                  QStringLiteral("s3://%1/%2").arg(s3->bucket, s3->keyFor(loc.objectPath))));
+            if (!s3->endpoint.isEmpty())
+                aws += QStringLiteral(" --endpoint-url %1").arg(shellQuote(s3->endpoint.toString()));
+            if (!s3->region.isEmpty())
+                aws += QStringLiteral(" --region %1").arg(shellQuote(s3->region));
+            md << QStringLiteral("# 0. Download it (credentials: AWS_ACCESS_KEY_ID / "
+                                 "AWS_SECRET_ACCESS_KEY or ~/.aws/credentials)");
+            md << aws;
+            path = loc.objectPath.section(QLatin1Char('/'), -1);
+        }
+    }
+}
+
+// The row counts to compare after a restore by hand (at most 50 tables).
+void writeRowCountChecks(QStringList &md, const ArtifactRecord &a)
+{
+    auto manifest = Manifest::fromJsonBytes(a.manifestJson);
+    if (manifest && !manifest->tables.isEmpty()) {
+        md << QStringLiteral("Checks afterwards — each count must equal the number shown (the rows in the "
+                             "backup):")
+           << QString() << QStringLiteral("```sql");
+        int shown = 0;
+        for (const Manifest::Table &t : manifest->tables) {
+            if (++shown > 50) {
+                md << QStringLiteral(
+                          "-- … and %1 more tables (lifeboat-cli verify %2 --restore checks them all)")
+                          .arg(manifest->tables.size() - 50)
+                          .arg(a.id);
+                break;
+            }
+            md << QStringLiteral("SELECT count(*) FROM ONLY %1.%2;  -- expect %3")
+                      .arg(sqlIdent(t.schema), sqlIdent(t.name))
+                      .arg(t.rows);
+        }
+        md << QStringLiteral("```") << QString();
+    }
+}
+
+// One database's restore by hand: download, checksum, createdb, decrypt | decompress | pg_restore.
+void writeManualRestore(QStringList &md, const Profile &profile, const ArtifactRecord &a)
+{
+    const ArtifactRecord::Location loc = a.locations.value(0);
+    const QString target = a.database + QStringLiteral("_restored");
+    md << QStringLiteral("### %1").arg(a.database) << QString() << QStringLiteral("```sh");
+    QString path = loc.destination + QLatin1Char('/') + loc.objectPath;
+    writeDownload(md, loc, path);
+    md << QStringLiteral("# 1. Check the file is intact (must print: OK)");
+    md << QStringLiteral("echo '%1  %2' | sha256sum -c -").arg(a.sha256, path);
+    md << QStringLiteral("# 2. Create an empty database and restore into it");
+    md << QStringLiteral("createdb %1").arg(shellQuote(target));
+    const QString decrypt =
+        a.encrypted ? (profile.passphrase ? QStringLiteral("age -d %1 | ").arg(shellQuote(path))
+                                          : QStringLiteral("age -d -i KEY_FILE %1 | ").arg(shellQuote(path)))
+                    : QStringLiteral("cat %1 | ").arg(shellQuote(path));
+    md << decrypt + QStringLiteral("zstd -d | pg_restore --no-owner -d %1").arg(shellQuote(target));
+    md << QStringLiteral("```") << QString();
+    if (a.encrypted && !profile.passphrase)
+        md << QStringLiteral(
+                  "`KEY_FILE` is the age identity file (AGE-SECRET-KEY-1…) of one of the recipients "
+                  "above — the team's offline recovery key, or the recovery kit exported with "
+                  "`lifeboat-cli key export`.")
+           << QString();
+    writeRowCountChecks(md, a);
+}
+
+} // namespace
+
+QString RunbookWriter::write(const Profile &profile, const QList<ArtifactRecord> &artifacts,
+                             const QDateTime &nowUtc)
+{
+    QStringList md;
+    writeWhatIsBackedUp(md, profile, nowUtc);
+    const QList<ArtifactRecord> latest = writeLatestBackups(md, artifacts);
     md << QStringLiteral("## Restore without Lifeboat") << QString();
     md << QStringLiteral(
               "Needs: `age` (if encrypted), `zstd`, and PostgreSQL client tools of the backup's major "
               "version or newer (`pg_restore`, `psql`, `createdb`).")
        << QString();
-    for (const ArtifactRecord &a : latest) {
-        const ArtifactRecord::Location loc = a.locations.value(0);
-        const QString target = a.database + QStringLiteral("_restored");
-        md << QStringLiteral("### %1").arg(a.database) << QString() << QStringLiteral("```sh");
-        QString path = loc.destination + QLatin1Char('/') + loc.objectPath;
-        if (loc.destination.startsWith(QLatin1String("s3://"))) {
-            // Fetch it first: the standard AWS CLI, with this destination's endpoint and region.
-            auto s3 = S3Url::parse(loc.destination);
-            if (s3) {
-                QString aws =
-                    QStringLiteral("aws s3 cp %1 .")
-                        .arg(shellQuote(
-                            QStringLiteral("s3://%1/%2").arg(s3->bucket, s3->keyFor(loc.objectPath))));
-                if (!s3->endpoint.isEmpty())
-                    aws += QStringLiteral(" --endpoint-url %1").arg(shellQuote(s3->endpoint.toString()));
-                if (!s3->region.isEmpty())
-                    aws += QStringLiteral(" --region %1").arg(shellQuote(s3->region));
-                md << QStringLiteral("# 0. Download it (credentials: AWS_ACCESS_KEY_ID / "
-                                     "AWS_SECRET_ACCESS_KEY or ~/.aws/credentials)");
-                md << aws;
-                path = loc.objectPath.section(QLatin1Char('/'), -1);
-            }
-        }
-        md << QStringLiteral("# 1. Check the file is intact (must print: OK)");
-        md << QStringLiteral("echo '%1  %2' | sha256sum -c -").arg(a.sha256, path);
-        md << QStringLiteral("# 2. Create an empty database and restore into it");
-        md << QStringLiteral("createdb %1").arg(shellQuote(target));
-        const QString decrypt =
-            a.encrypted
-                ? (profile.passphrase ? QStringLiteral("age -d %1 | ").arg(shellQuote(path))
-                                      : QStringLiteral("age -d -i KEY_FILE %1 | ").arg(shellQuote(path)))
-                : QStringLiteral("cat %1 | ").arg(shellQuote(path));
-        md << decrypt + QStringLiteral("zstd -d | pg_restore --no-owner -d %1").arg(shellQuote(target));
-        md << QStringLiteral("```") << QString();
-        if (a.encrypted && !profile.passphrase)
-            md << QStringLiteral(
-                      "`KEY_FILE` is the age identity file (AGE-SECRET-KEY-1…) of one of the recipients "
-                      "above — the team's offline recovery key, or the recovery kit exported with "
-                      "`lifeboat-cli key export`.")
-               << QString();
-        auto manifest = Manifest::fromJsonBytes(a.manifestJson);
-        if (manifest && !manifest->tables.isEmpty()) {
-            md << QStringLiteral(
-                      "Checks afterwards — each count must equal the number shown (the rows in the "
-                      "backup):")
-               << QString() << QStringLiteral("```sql");
-            int shown = 0;
-            for (const Manifest::Table &t : manifest->tables) {
-                if (++shown > 50) {
-                    md << QStringLiteral(
-                              "-- … and %1 more tables (lifeboat-cli verify %2 --restore checks them all)")
-                              .arg(manifest->tables.size() - 50)
-                              .arg(a.id);
-                    break;
-                }
-                md << QStringLiteral("SELECT count(*) FROM ONLY %1.%2;  -- expect %3")
-                          .arg(sqlIdent(t.schema), sqlIdent(t.name))
-                          .arg(t.rows);
-            }
-            md << QStringLiteral("```") << QString();
-        }
-    }
+    for (const ArtifactRecord &a : latest)
+        writeManualRestore(md, profile, a);
     md << QStringLiteral("## With Lifeboat") << QString() << QStringLiteral("```sh");
     md << QStringLiteral("lifeboat-cli list %1                     # pick the backup ID")
               .arg(shellQuote(profile.name));
