@@ -103,38 +103,10 @@ Result<BackupPlan> BackupJob::makePlan(const Profile &profile, Catalog *catalog,
     plan.serverVersion = (*session)->serverVersion();
     plan.serverVersionNum = (*session)->serverVersionNum();
 
-    QStringList names;
-    if (profile.databaseMode == Profile::DatabaseMode::All) {
-        auto all = (*session)->listDatabases();
-        if (!all)
-            return all.error();
-        names = NamePattern::filter(*all, profile.includePatterns, profile.excludePatterns);
-        for (const QString &pattern : profile.includePatterns) {
-            if (NamePattern::filter(*all, {pattern}, {}).isEmpty())
-                plan.warnings << QStringLiteral("the include pattern '%1' matches no database on %2")
-                                     .arg(pattern, profile.connection.displayName());
-        }
-        if (names.isEmpty())
-            return makeError(
-                QStringLiteral("profile.no-databases"),
-                QStringLiteral("no database on %1 matches the profile's include/exclude patterns: "
-                               "check them (the server has: %2)")
-                    .arg(profile.connection.displayName(), all->join(QStringLiteral(", "))));
-    } else {
-        names = profile.databases;
-        auto all = (*session)->listDatabases();
-        if (all) {
-            for (const QString &name : names) {
-                if (!all->contains(name))
-                    return makeError(
-                        QStringLiteral("pg.no-database"),
-                        QStringLiteral("database '%1' does not exist on %2: check its name (the server "
-                                       "has: %3)")
-                            .arg(name, profile.connection.displayName(), all->join(QStringLiteral(", "))));
-            }
-        }
-    }
-    for (const QString &name : names) {
+    auto names = selectDatabases(profile, **session, &plan.warnings);
+    if (!names)
+        return names.error();
+    for (const QString &name : std::as_const(*names)) {
         BackupPlan::Database db;
         db.name = name;
         auto size = (*session)->databaseSize(name);
@@ -175,11 +147,120 @@ Result<BackupPlan> BackupJob::makePlan(const Profile &profile, Catalog *catalog,
     return plan;
 }
 
+// The databases the profile selects on the server `session` is connected to.
+Result<QStringList> BackupJob::selectDatabases(const Profile &profile, PgSession &session,
+                                               QStringList *warnings)
+{
+    QStringList names;
+    if (profile.databaseMode == Profile::DatabaseMode::All) {
+        auto all = session.listDatabases();
+        if (!all)
+            return all.error();
+        names = NamePattern::filter(*all, profile.includePatterns, profile.excludePatterns);
+        for (const QString &pattern : profile.includePatterns) {
+            if (NamePattern::filter(*all, {pattern}, {}).isEmpty())
+                *warnings << QStringLiteral("the include pattern '%1' matches no database on %2")
+                                 .arg(pattern, profile.connection.displayName());
+        }
+        if (names.isEmpty())
+            return makeError(
+                QStringLiteral("profile.no-databases"),
+                QStringLiteral("no database on %1 matches the profile's include/exclude patterns: "
+                               "check them (the server has: %2)")
+                    .arg(profile.connection.displayName(), all->join(QStringLiteral(", "))));
+    } else {
+        names = profile.databases;
+        auto all = session.listDatabases();
+        if (all) {
+            for (const QString &name : names) {
+                if (!all->contains(name))
+                    return makeError(
+                        QStringLiteral("pg.no-database"),
+                        QStringLiteral("database '%1' does not exist on %2: check its name (the server "
+                                       "has: %3)")
+                            .arg(name, profile.connection.displayName(), all->join(QStringLiteral(", "))));
+            }
+        }
+    }
+    return names;
+}
+
 Status BackupJob::run(JobContext &ctx)
 {
     ProfileLock lock;
+    if (Status s = claimRun(ctx, &lock); !s)
+        return s;
+    ctx.setPhase(QStringLiteral("connecting to %1").arg(m_profile.connection.displayName()));
+    // The keychain's database password, if it holds one: libpq gets it in memory, pg_dump and
+    // pg_dumpall a passfile that lives as long as this run (removed also when the run fails).
+    std::unique_ptr<PgPassFile> passFile;
+    auto forgetPassword = qScopeGuard([this] {
+        m_password.fill('\0');
+        m_password.clear();
+        m_s3Secret.fill('\0');
+        m_s3Secret.clear();
+        m_childEnvironment.clear();
+    });
+    auto secrets = readSecrets(ctx);
+    if (!secrets)
+        return secrets.error();
+    passFile = std::move(*secrets);
+    auto plan = planRun(ctx);
+    if (!plan)
+        return plan.error();
+    if (m_options.dryRun) {
+        for (const QString &line : plan->describe())
+            ctx.addOutput(line);
+        return {};
+    }
+
+    for (const QString &w : plan->warnings)
+        ctx.log(LogLevel::Warning, w);
+    ctx.log(LogLevel::Info, QStringLiteral("PostgreSQL %1 at %2; using %3 %4")
+                                .arg(plan->serverVersion, m_profile.connection.displayName(),
+                                     plan->pgDump.path, plan->pgDump.version));
+
+    auto encryption = encryptionSettings(ctx);
+    if (!encryption)
+        return encryption.error();
+    auto destinations = openDestinations(ctx);
+    if (!destinations)
+        return destinations.error();
+    auto forgetDestinations = qScopeGuard([this] {
+        QMutexLocker lock(&m_pipelineMutex);
+        m_liveDestinations.clear();
+    });
+
+    qint64 expectedTotal = 0;
+    for (const auto &db : plan->databases)
+        expectedTotal += db.expectedDumpBytes;
+    ctx.setProgress(0, expectedTotal);
+
+    qint64 storedTotal = 0;
+    Status result;
+    for (const BackupPlan::Database &db : plan->databases) {
+        result = backUpDatabase(ctx, *plan, db, *encryption, *destinations, &storedTotal);
+        if (!result.ok())
+            break;
+    }
+    m_storedTotal = storedTotal;
+    if (result.ok() && m_profile.verifyAfterBackup && !cancelled())
+        verifyNewArtifacts(ctx, *encryption);
+    encryption->passphrase.fill('\0');
+    if (!result.ok())
+        return result;
+    ctx.log(LogLevel::Info, QStringLiteral("backed up %1 database(s), %2 stored")
+                                .arg(plan->databases.size())
+                                .arg(formatMiB(storedTotal)));
+    if (!m_profile.retention.isEmpty() && !cancelled())
+        pruneAfterBackup(ctx);
+    return {};
+}
+
+Status BackupJob::claimRun(JobContext &ctx, ProfileLock *lock)
+{
     if (!m_options.dryRun) {
-        if (Status s = lock.acquire(m_paths.locksDir(), m_profile.name); !s) {
+        if (Status s = lock->acquire(m_paths.locksDir(), m_profile.name); !s) {
             if (m_options.scheduled && s.error().code == QLatin1String("lock.busy"))
                 return makeError(
                     QLatin1String(kSkippedCode),
@@ -205,17 +286,12 @@ Status BackupJob::run(JobContext &ctx)
             return runId.error();
         m_runId = *runId;
     }
-    ctx.setPhase(QStringLiteral("connecting to %1").arg(m_profile.connection.displayName()));
-    // The keychain's database password, if it holds one: libpq gets it in memory, pg_dump and
-    // pg_dumpall a passfile that lives as long as this run (removed also when the run fails).
+    return {};
+}
+
+Result<std::unique_ptr<PgPassFile>> BackupJob::readSecrets(JobContext &ctx)
+{
     std::unique_ptr<PgPassFile> passFile;
-    auto forgetPassword = qScopeGuard([this] {
-        m_password.fill('\0');
-        m_password.clear();
-        m_s3Secret.fill('\0');
-        m_s3Secret.clear();
-        m_childEnvironment.clear();
-    });
     auto password = m_options.secrets.dbPassword(ctx.catalog(), m_profile.name);
     if (!password)
         return password.error();
@@ -233,28 +309,23 @@ Status BackupJob::run(JobContext &ctx)
         return secret.error();
     m_s3Secret = *secret;
     secret->fill('\0');
+    return passFile;
+}
+
+Result<BackupPlan> BackupJob::planRun(JobContext &ctx) const
+{
     auto plan = makePlan(m_profile, &ctx.catalog(), m_password, m_s3Secret);
-    if (!plan) {
-        if (!m_password.isEmpty() && plan.error().code == QLatin1String("pg.auth"))
-            return makeError(
-                plan.error().code,
-                QStringLiteral("PostgreSQL at %1 rejected the password stored in the keychain for "
-                               "profile '%2': update it with `lifeboat-cli secret set %2 db-password`")
-                    .arg(m_profile.connection.displayName(), m_profile.name));
-        return plan.error();
-    }
-    if (m_options.dryRun) {
-        for (const QString &line : plan->describe())
-            ctx.addOutput(line);
-        return {};
-    }
+    if (!plan && !m_password.isEmpty() && plan.error().code == QLatin1String("pg.auth"))
+        return makeError(
+            plan.error().code,
+            QStringLiteral("PostgreSQL at %1 rejected the password stored in the keychain for "
+                           "profile '%2': update it with `lifeboat-cli secret set %2 db-password`")
+                .arg(m_profile.connection.displayName(), m_profile.name));
+    return plan;
+}
 
-    for (const QString &w : plan->warnings)
-        ctx.log(LogLevel::Warning, w);
-    ctx.log(LogLevel::Info, QStringLiteral("PostgreSQL %1 at %2; using %3 %4")
-                                .arg(plan->serverVersion, m_profile.connection.displayName(),
-                                     plan->pgDump.path, plan->pgDump.version));
-
+Result<EncryptionSettings> BackupJob::encryptionSettings(JobContext &ctx) const
+{
     EncryptionSettings encryption;
     for (const QString &r : m_profile.recipients) {
         auto recipient = AgeRecipient::parse(r);
@@ -270,53 +341,27 @@ Status BackupJob::run(JobContext &ctx)
             return passphrase.error();
         encryption.passphrase = *passphrase;
     }
+    return encryption;
+}
 
-    std::vector<std::unique_ptr<Destination>> destinations;
+Result<BackupJob::Destinations> BackupJob::openDestinations(JobContext &ctx)
+{
+    Destinations destinations;
     for (const QString &spec : m_profile.destinations) {
         auto d = Destination::create(spec, m_s3Secret);
         if (!d)
             return d.error();
         destinations.push_back(std::move(*d));
     }
-    {
-        QMutexLocker lock(&m_pipelineMutex);
-        for (const auto &d : destinations) {
-            m_liveDestinations.push_back(d.get());
-            if (cancelled())
-                d->cancel();
-            // Multipart upload ids go into the run's events: RunRecovery aborts them after a crash.
-            d->setEventLog([&ctx](LogLevel level, const QString &message) { ctx.log(level, message); });
-        }
+    QMutexLocker lock(&m_pipelineMutex);
+    for (const auto &d : destinations) {
+        m_liveDestinations.push_back(d.get());
+        if (cancelled())
+            d->cancel();
+        // Multipart upload ids go into the run's events: RunRecovery aborts them after a crash.
+        d->setEventLog([&ctx](LogLevel level, const QString &message) { ctx.log(level, message); });
     }
-    auto forgetDestinations = qScopeGuard([this] {
-        QMutexLocker lock(&m_pipelineMutex);
-        m_liveDestinations.clear();
-    });
-
-    qint64 expectedTotal = 0;
-    for (const auto &db : plan->databases)
-        expectedTotal += db.expectedDumpBytes;
-    ctx.setProgress(0, expectedTotal);
-
-    qint64 storedTotal = 0;
-    Status result;
-    for (const BackupPlan::Database &db : plan->databases) {
-        result = backUpDatabase(ctx, *plan, db, encryption, destinations, &storedTotal);
-        if (!result.ok())
-            break;
-    }
-    m_storedTotal = storedTotal;
-    if (result.ok() && m_profile.verifyAfterBackup && !cancelled())
-        verifyNewArtifacts(ctx, encryption);
-    encryption.passphrase.fill('\0');
-    if (!result.ok())
-        return result;
-    ctx.log(LogLevel::Info, QStringLiteral("backed up %1 database(s), %2 stored")
-                                .arg(plan->databases.size())
-                                .arg(formatMiB(storedTotal)));
-    if (!m_profile.retention.isEmpty() && !cancelled())
-        pruneAfterBackup(ctx);
-    return {};
+    return destinations;
 }
 
 void BackupJob::pruneAfterBackup(JobContext &ctx)
@@ -384,36 +429,18 @@ void BackupJob::verifyNewArtifacts(JobContext &ctx, const EncryptionSettings &en
 }
 
 Status BackupJob::backUpDatabase(JobContext &ctx, const BackupPlan &plan, const BackupPlan::Database &db,
-                                 const EncryptionSettings &encryption,
-                                 const std::vector<std::unique_ptr<Destination>> &destinations,
+                                 const EncryptionSettings &encryption, const Destinations &destinations,
                                  qint64 *storedTotal)
 {
     if (cancelled())
         return makeError(QStringLiteral("cancelled"),
                          QStringLiteral("cancelled; nothing of this run was kept"));
     const QDateTime started = Clock::instance().nowUtc();
-    const QString stampBase = started.toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
-    const QString dumpExt =
-        encryption.isEnabled() ? QStringLiteral(".dump.zst.age") : QStringLiteral(".dump.zst");
-    const QString manifestExt =
-        encryption.isEnabled() ? QStringLiteral(".manifest.json.age") : QStringLiteral(".manifest.json");
-    // Never overwrite, and never reuse a name the catalog knows (a backup deleted by hand in the
-    // same second): a second backup within the same second gets a suffix.
-    QString base;
-    for (int n = 1;; ++n) {
-        base = ObjectName::base(m_profile, db.name,
-                                n == 1 ? stampBase : stampBase + QLatin1Char('-') + QString::number(n));
-        auto known = ctx.catalog().knowsObjectPath(base + dumpExt);
-        if (!known)
-            return known.error();
-        bool taken = *known;
-        for (const auto &d : destinations)
-            taken = taken || d->exists(base + dumpExt) || d->exists(base + manifestExt);
-        if (!taken)
-            break;
-    }
-    const QString objectPath = base + dumpExt;
-    const QString manifestPath = base + manifestExt;
+    const Catalog &catalog = ctx.catalog();
+    auto names = chooseNames(m_profile, db.name, started, encryption.isEnabled(), destinations,
+                             [&catalog](const QString &path) { return catalog.knowsObjectPath(path); });
+    if (!names)
+        return names.error();
 
     // Facts captured at dump time, from the database itself.
     auto session = PgSession::connect(m_profile.connection, db.name, m_password);
@@ -425,158 +452,35 @@ Status BackupJob::backUpDatabase(JobContext &ctx, const BackupPlan &plan, const 
     session->reset();
 
     ctx.setPhase(QStringLiteral("dumping %1").arg(db.name));
-    ctx.log(LogLevel::Info, QStringLiteral("dumping database '%1' to %2").arg(db.name, objectPath));
-    // The part size of an S3 upload is chosen for this size (the last dump, or the database's).
-    auto writers = openWriters(destinations, objectPath, std::max(db.expectedDumpBytes, db.sizeBytes));
-    if (!writers)
-        return writers.error();
-    const qint64 frameBytes = dumpFrameBytes();
-    auto chain = StoreChain::create(m_profile.zstdLevel, m_profile.zstdThreads, encryption,
-                                    std::move(*writers), frameBytes);
-    if (!chain)
-        return chain.error();
-
-    DumpPipeline pipeline;
-    {
-        QMutexLocker lock(&m_pipelineMutex);
-        m_pipeline = &pipeline;
-        if (cancelled())
-            pipeline.cancel();
-    }
-    DumpPipeline::Request request;
-    request.program = plan.pgDump.path;
-    request.arguments = {QStringLiteral("--format=custom"), QStringLiteral("--compress=0"),
-                         QStringLiteral("--no-password"),
-                         QStringLiteral("--dbname=") + m_profile.connection.toConnInfo(db.name)};
-    for (const QString &s : m_profile.excludeSchemas)
-        request.arguments << QStringLiteral("--exclude-schema=") + s;
-    for (const QString &t : m_profile.excludeTables)
-        request.arguments << QStringLiteral("--exclude-table=") + t;
-    for (const QString &t : m_profile.excludeTableData)
-        request.arguments << QStringLiteral("--exclude-table-data=") + t;
-    request.what = QStringLiteral("pg_dump of database '%1'").arg(db.name);
-    request.environment = m_childEnvironment; // empty = inherit (libpq's own password sources)
-    // The dump becomes visible last, after its manifest: a run killed in between leaves at most a
-    // manifest (and globals) without a dump, never a dump that looks complete but has no manifest.
-    request.commit = false;
-
-    qint64 doneBefore = 0;
-    qint64 expected = 0;
-    for (const auto &d : plan.databases) {
-        expected += d.expectedDumpBytes;
-        if (d.name == db.name)
-            break;
-        doneBefore += d.expectedDumpBytes;
-    }
-    qint64 expectedTotal = 0;
-    for (const auto &d : plan.databases)
-        expectedTotal += d.expectedDumpBytes;
-    QElapsedTimer timer;
-    timer.start();
-    Status dumped = pipeline.run(request, **chain, [&](qint64 read) {
-        ctx.setProgress(doneBefore +
-                            qMin(read, db.expectedDumpBytes > 0 ? qMax(read, db.expectedDumpBytes) : read),
-                        expectedTotal);
-        (void)expected;
-    });
-    {
-        QMutexLocker lock(&m_pipelineMutex);
-        m_pipeline = nullptr;
-    }
+    ctx.log(LogLevel::Info, QStringLiteral("dumping database '%1' to %2").arg(db.name, names->objectPath));
+    auto dumped = runDump(ctx, plan, db, encryption, destinations, names->objectPath,
+                          manifestBefore(m_profile, plan, db.name, started, names->objectPath, encryption,
+                                         dumpFrameBytes(), *extensions));
     if (!dumped)
-        return dumped;
-
-    const ArchiveScanner &scanner = pipeline.scanner();
-    Manifest manifest;
-    manifest.lifeboatVersion = QStringLiteral(LIFEBOAT_VERSION);
-    manifest.profile = m_profile.name;
-    manifest.host = m_profile.connection.host;
-    manifest.port = m_profile.connection.port;
-    manifest.database = db.name;
-    manifest.serverVersion = plan.serverVersion;
-    manifest.serverVersionNum = plan.serverVersionNum;
-    manifest.pgDumpVersion = plan.pgDump.version;
-    manifest.archiveVersion = scanner.header().versionString();
-    manifest.startedUtc = started;
-    manifest.finishedUtc = Clock::instance().nowUtc();
-    manifest.dumpBytes = pipeline.bytesRead();
-    manifest.storedBytes = (*chain)->storedBytes();
-    manifest.sha256 = (*chain)->sha256();
-    manifest.objectName = objectPath.section(QLatin1Char('/'), -1);
-    manifest.zstdLevel = m_profile.zstdLevel;
-    manifest.zstdFrameBytes = frameBytes;
-    manifest.encryption = encryption.mode();
-    manifest.recipients = m_profile.recipients;
-    manifest.extensions = *extensions;
-    manifest.largeObjects = scanner.largeObjectCount();
-    for (const ArchiveTocEntry &e : scanner.entries()) {
-        manifest.toc.append({e.dumpId, e.desc, e.schema, e.tag, e.owner});
-        if (e.isTableData())
-            manifest.tables.append({e.schema, e.tag, e.rowCount, e.dataBytes});
-    }
-
+        return dumped.error();
+    Manifest &manifest = dumped->manifest;
     if (plan.pgDumpAll) {
-        if (Status s = dumpGlobals(ctx, plan, base, encryption, destinations, &manifest); !s) {
-            (*chain)->abort();
+        if (Status s = dumpGlobals(ctx, plan, names->base, encryption, destinations, &manifest); !s) {
+            dumped->chain->abort();
             return s;
         }
     }
-
-    // The manifest, beside the artifact (encrypted like it).
-    ctx.setPhase(QStringLiteral("writing the manifest of %1").arg(db.name));
-    auto manifestWriters = openWriters(destinations, manifestPath);
-    if (!manifestWriters) {
-        (*chain)->abort();
-        return manifestWriters.error();
-    }
-    auto manifestChain = StoreChain::create(std::nullopt, 0, encryption, std::move(*manifestWriters));
-    if (!manifestChain)
-        return manifestChain.error();
-    const QByteArray manifestBytes = manifest.toJsonBytes();
-    Status wroteManifest = (*manifestChain)->write(manifestBytes.constData(), manifestBytes.size());
-    if (wroteManifest.ok())
-        wroteManifest = (*manifestChain)->finish();
-    if (!wroteManifest) {
-        (*manifestChain)->abort();
-        (*chain)->abort();
-        return wroteManifest;
-    }
-    // Now the dump itself appears.
-    if (Status s = (*chain)->commit(); !s) {
-        for (const auto &d : destinations)
-            (void)d->remove(manifestPath);
+    if (Status s = publish(ctx, db.name, manifest, encryption, destinations, *names, *dumped->chain); !s)
         return s;
-    }
 
-    ArtifactRecord artifact;
-    artifact.runId = 0;
-    artifact.profileId = m_profile.id;
-    artifact.profileName = m_profile.name;
-    artifact.database = db.name;
-    artifact.createdUtc = started;
-    artifact.dumpBytes = manifest.dumpBytes;
-    artifact.storedBytes = manifest.storedBytes;
-    artifact.sha256 = manifest.sha256;
-    artifact.encrypted = encryption.isEnabled();
-    artifact.manifestJson = QJsonDocument(manifest.toJson()).toJson(QJsonDocument::Compact);
-    for (const auto &d : destinations)
-        artifact.locations.append({d->spec(), objectPath, manifestPath});
-    auto runRecord = ctx.catalog().runs(m_profile.name, 1);
-    if (runRecord && !runRecord->isEmpty())
-        artifact.runId = runRecord->first().id;
-    auto artifactId = ctx.catalog().addArtifact(artifact);
+    auto artifactId = recordArtifact(ctx, m_profile, manifest, encryption.isEnabled(), destinations, *names);
     if (!artifactId)
         return artifactId.error();
     ctx.addArtifact(*artifactId);
     m_newArtifacts << *artifactId;
     for (const auto &d : destinations) {
         const QString full = d->spec().startsWith(QLatin1Char('/'))
-                                 ? d->spec() + QLatin1Char('/') + objectPath
-                                 : d->spec() + QLatin1Char('/') + objectPath;
+                                 ? d->spec() + QLatin1Char('/') + names->objectPath
+                                 : d->spec() + QLatin1Char('/') + names->objectPath;
         ctx.addOutput(full);
     }
     *storedTotal += manifest.storedBytes;
-    const double seconds = double(timer.elapsed()) / 1000.0;
+    const double seconds = double(dumped->timer.elapsed()) / 1000.0;
     ctx.log(LogLevel::Info,
             QStringLiteral("database '%1': %2 tables, %3 rows, %4 dumped → %5 stored in %6 s (sha256 %7)")
                 .arg(db.name)
@@ -588,9 +492,198 @@ Status BackupJob::backUpDatabase(JobContext &ctx, const BackupPlan &plan, const 
     return {};
 }
 
+Result<BackupJob::ArtifactNames>
+BackupJob::chooseNames(const Profile &profile, const QString &database, const QDateTime &started,
+                       bool encrypted, const Destinations &destinations,
+                       const std::function<Result<bool>(const QString &)> &knownToCatalog)
+{
+    const QString stampBase = started.toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
+    const QString dumpExt = encrypted ? QStringLiteral(".dump.zst.age") : QStringLiteral(".dump.zst");
+    const QString manifestExt =
+        encrypted ? QStringLiteral(".manifest.json.age") : QStringLiteral(".manifest.json");
+    // Never overwrite, and never reuse a name the catalog knows (a backup deleted by hand in the
+    // same second): a second backup within the same second gets a suffix.
+    QString base;
+    for (int n = 1;; ++n) {
+        base = ObjectName::base(profile, database,
+                                n == 1 ? stampBase : stampBase + QLatin1Char('-') + QString::number(n));
+        auto known = knownToCatalog(base + dumpExt);
+        if (!known)
+            return known.error();
+        bool taken = *known;
+        for (const auto &d : destinations)
+            taken = taken || d->exists(base + dumpExt) || d->exists(base + manifestExt);
+        if (!taken)
+            break;
+    }
+    return ArtifactNames{base, base + dumpExt, base + manifestExt};
+}
+
+Manifest BackupJob::manifestBefore(const Profile &profile, const BackupPlan &plan, const QString &database,
+                                   const QDateTime &started, const QString &objectPath,
+                                   const EncryptionSettings &encryption, qint64 frameBytes,
+                                   const QList<Manifest::Extension> &extensions)
+{
+    Manifest manifest;
+    manifest.lifeboatVersion = QStringLiteral(LIFEBOAT_VERSION);
+    manifest.profile = profile.name;
+    manifest.host = profile.connection.host;
+    manifest.port = profile.connection.port;
+    manifest.database = database;
+    manifest.serverVersion = plan.serverVersion;
+    manifest.serverVersionNum = plan.serverVersionNum;
+    manifest.pgDumpVersion = plan.pgDump.version;
+    manifest.startedUtc = started;
+    manifest.objectName = objectPath.section(QLatin1Char('/'), -1);
+    manifest.zstdLevel = profile.zstdLevel;
+    manifest.zstdFrameBytes = frameBytes;
+    manifest.encryption = encryption.mode();
+    manifest.recipients = profile.recipients;
+    manifest.extensions = extensions;
+    return manifest;
+}
+
+DumpPipeline::Request BackupJob::dumpRequest(const Profile &profile, const BackupPlan &plan,
+                                             const QString &database, const QStringList &environment)
+{
+    DumpPipeline::Request request;
+    request.program = plan.pgDump.path;
+    request.arguments = {QStringLiteral("--format=custom"), QStringLiteral("--compress=0"),
+                         QStringLiteral("--no-password"),
+                         QStringLiteral("--dbname=") + profile.connection.toConnInfo(database)};
+    for (const QString &s : profile.excludeSchemas)
+        request.arguments << QStringLiteral("--exclude-schema=") + s;
+    for (const QString &t : profile.excludeTables)
+        request.arguments << QStringLiteral("--exclude-table=") + t;
+    for (const QString &t : profile.excludeTableData)
+        request.arguments << QStringLiteral("--exclude-table-data=") + t;
+    request.what = QStringLiteral("pg_dump of database '%1'").arg(database);
+    request.environment = environment; // empty = inherit (libpq's own password sources)
+    // The dump becomes visible last, after its manifest: a run killed in between leaves at most a
+    // manifest (and globals) without a dump, never a dump that looks complete but has no manifest.
+    request.commit = false;
+    return request;
+}
+
+Result<BackupJob::Dumped> BackupJob::runDump(JobContext &ctx, const BackupPlan &plan,
+                                             const BackupPlan::Database &db,
+                                             const EncryptionSettings &encryption,
+                                             const Destinations &destinations, const QString &objectPath,
+                                             Manifest manifest)
+{
+    // The part size of an S3 upload is chosen for this size (the last dump, or the database's).
+    auto writers = openWriters(destinations, objectPath, std::max(db.expectedDumpBytes, db.sizeBytes));
+    if (!writers)
+        return writers.error();
+    auto chain = StoreChain::create(m_profile.zstdLevel, m_profile.zstdThreads, encryption,
+                                    std::move(*writers), manifest.zstdFrameBytes);
+    if (!chain)
+        return chain.error();
+
+    DumpPipeline pipeline;
+    {
+        QMutexLocker lock(&m_pipelineMutex);
+        m_pipeline = &pipeline;
+        if (cancelled())
+            pipeline.cancel();
+    }
+    const DumpPipeline::Request request = dumpRequest(m_profile, plan, db.name, m_childEnvironment);
+    qint64 doneBefore = 0;
+    for (const auto &d : plan.databases) {
+        if (d.name == db.name)
+            break;
+        doneBefore += d.expectedDumpBytes;
+    }
+    qint64 expectedTotal = 0;
+    for (const auto &d : plan.databases)
+        expectedTotal += d.expectedDumpBytes;
+    Dumped dumped;
+    dumped.timer.start();
+    Status ran = pipeline.run(request, **chain, [&](qint64 read) {
+        ctx.setProgress(doneBefore +
+                            qMin(read, db.expectedDumpBytes > 0 ? qMax(read, db.expectedDumpBytes) : read),
+                        expectedTotal);
+    });
+    {
+        QMutexLocker lock(&m_pipelineMutex);
+        m_pipeline = nullptr;
+    }
+    if (!ran)
+        return ran.error();
+
+    const ArchiveScanner &scanner = pipeline.scanner();
+    manifest.archiveVersion = scanner.header().versionString();
+    manifest.finishedUtc = Clock::instance().nowUtc();
+    manifest.dumpBytes = pipeline.bytesRead();
+    manifest.storedBytes = (*chain)->storedBytes();
+    manifest.sha256 = (*chain)->sha256();
+    manifest.largeObjects = scanner.largeObjectCount();
+    for (const ArchiveTocEntry &e : scanner.entries()) {
+        manifest.toc.append({e.dumpId, e.desc, e.schema, e.tag, e.owner});
+        if (e.isTableData())
+            manifest.tables.append({e.schema, e.tag, e.rowCount, e.dataBytes});
+    }
+    dumped.chain = std::move(*chain);
+    dumped.manifest = std::move(manifest);
+    return dumped;
+}
+
+Status BackupJob::publish(JobContext &ctx, const QString &database, const Manifest &manifest,
+                          const EncryptionSettings &encryption, const Destinations &destinations,
+                          const ArtifactNames &names, StoreChain &dumpChain)
+{
+    ctx.setPhase(QStringLiteral("writing the manifest of %1").arg(database));
+    auto manifestWriters = openWriters(destinations, names.manifestPath);
+    if (!manifestWriters) {
+        dumpChain.abort();
+        return manifestWriters.error();
+    }
+    auto manifestChain = StoreChain::create(std::nullopt, 0, encryption, std::move(*manifestWriters));
+    if (!manifestChain)
+        return manifestChain.error();
+    const QByteArray manifestBytes = manifest.toJsonBytes();
+    Status wroteManifest = (*manifestChain)->write(manifestBytes.constData(), manifestBytes.size());
+    if (wroteManifest.ok())
+        wroteManifest = (*manifestChain)->finish();
+    if (!wroteManifest) {
+        (*manifestChain)->abort();
+        dumpChain.abort();
+        return wroteManifest;
+    }
+    // Now the dump itself appears.
+    if (Status s = dumpChain.commit(); !s) {
+        for (const auto &d : destinations)
+            (void)d->remove(names.manifestPath);
+        return s;
+    }
+    return {};
+}
+
+Result<qint64> BackupJob::recordArtifact(JobContext &ctx, const Profile &profile, const Manifest &manifest,
+                                         bool encrypted, const Destinations &destinations,
+                                         const ArtifactNames &names)
+{
+    ArtifactRecord artifact;
+    artifact.runId = 0;
+    artifact.profileId = profile.id;
+    artifact.profileName = profile.name;
+    artifact.database = manifest.database;
+    artifact.createdUtc = manifest.startedUtc;
+    artifact.dumpBytes = manifest.dumpBytes;
+    artifact.storedBytes = manifest.storedBytes;
+    artifact.sha256 = manifest.sha256;
+    artifact.encrypted = encrypted;
+    artifact.manifestJson = QJsonDocument(manifest.toJson()).toJson(QJsonDocument::Compact);
+    for (const auto &d : destinations)
+        artifact.locations.append({d->spec(), names.objectPath, names.manifestPath});
+    auto runRecord = ctx.catalog().runs(profile.name, 1);
+    if (runRecord && !runRecord->isEmpty())
+        artifact.runId = runRecord->first().id;
+    return ctx.catalog().addArtifact(artifact);
+}
+
 Status BackupJob::dumpGlobals(JobContext &ctx, const BackupPlan &plan, const QString &base,
-                              const EncryptionSettings &encryption,
-                              const std::vector<std::unique_ptr<Destination>> &destinations,
+                              const EncryptionSettings &encryption, const Destinations &destinations,
                               Manifest *manifest)
 {
     ctx.setPhase(QStringLiteral("dumping roles and tablespaces"));

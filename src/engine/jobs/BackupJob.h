@@ -5,9 +5,12 @@
 #include "core/Profile.h"
 #include "engine/jobs/BackupPlan.h"
 #include "engine/jobs/Job.h"
+#include "engine/pipeline/DumpPipeline.h"
 #include "engine/pipeline/EncryptionSettings.h"
+#include "engine/pipeline/StoreChain.h"
 #include "engine/secrets/JobSecrets.h"
 
+#include <QElapsedTimer>
 #include <QMutex>
 
 #include <atomic>
@@ -18,8 +21,10 @@
 namespace lifeboat {
 
 class Destination;
-class DumpPipeline;
 class Catalog;
+class PgPassFile;
+class PgSession;
+class ProfileLock;
 
 // Backs up every database a profile selects: pg_dump (custom format, uncompressed) → zstd →
 // age → SHA-256 → each destination, writing the manifest beside each artifact and recording
@@ -61,12 +66,59 @@ public:
                                        const QByteArray &s3Secret = QByteArray());
 
 private:
+    using Destinations = std::vector<std::unique_ptr<Destination>>;
+    // Where one database's backup goes: <base>.dump.zst[.age] beside <base>.manifest.json[.age].
+    struct ArtifactNames
+    {
+        QString base;
+        QString objectPath;
+        QString manifestPath;
+    };
+    // A dump written to every destination but not yet visible, and the manifest that describes it.
+    struct Dumped
+    {
+        std::unique_ptr<StoreChain> chain;
+        Manifest manifest;
+        QElapsedTimer timer; // started as pg_dump started
+    };
+
+    // The run's start: the lock, the scheduler's second look, the run recorded.
+    Status claimRun(JobContext &ctx, ProfileLock *lock);
+    // The keychain's secrets for this run; the passfile pg_dump and pg_dumpall get (null: none).
+    Result<std::unique_ptr<PgPassFile>> readSecrets(JobContext &ctx);
+    Result<BackupPlan> planRun(JobContext &ctx) const;
+    Result<EncryptionSettings> encryptionSettings(JobContext &ctx) const;
+    Result<Destinations> openDestinations(JobContext &ctx);
+    static Result<QStringList> selectDatabases(const Profile &profile, PgSession &session,
+                                               QStringList *warnings);
+
+    // One database: choose the name, capture its facts, dump, globals, manifest, record.
     Status backUpDatabase(JobContext &ctx, const BackupPlan &plan, const BackupPlan::Database &db,
-                          const EncryptionSettings &encryption,
-                          const std::vector<std::unique_ptr<Destination>> &destinations, qint64 *storedTotal);
+                          const EncryptionSettings &encryption, const Destinations &destinations,
+                          qint64 *storedTotal);
+    static Result<ArtifactNames>
+    chooseNames(const Profile &profile, const QString &database, const QDateTime &started, bool encrypted,
+                const Destinations &destinations,
+                const std::function<Result<bool>(const QString &)> &knownToCatalog);
+    static Manifest manifestBefore(const Profile &profile, const BackupPlan &plan, const QString &database,
+                                   const QDateTime &started, const QString &objectPath,
+                                   const EncryptionSettings &encryption, qint64 frameBytes,
+                                   const QList<Manifest::Extension> &extensions);
+    static DumpPipeline::Request dumpRequest(const Profile &profile, const BackupPlan &plan,
+                                             const QString &database, const QStringList &environment);
+    Result<Dumped> runDump(JobContext &ctx, const BackupPlan &plan, const BackupPlan::Database &db,
+                           const EncryptionSettings &encryption, const Destinations &destinations,
+                           const QString &objectPath, Manifest manifest);
+    // The manifest, beside the artifact (encrypted like it); then the dump itself appears.
+    static Status publish(JobContext &ctx, const QString &database, const Manifest &manifest,
+                          const EncryptionSettings &encryption, const Destinations &destinations,
+                          const ArtifactNames &names, StoreChain &dumpChain);
+    static Result<qint64> recordArtifact(JobContext &ctx, const Profile &profile, const Manifest &manifest,
+                                         bool encrypted, const Destinations &destinations,
+                                         const ArtifactNames &names);
     Status dumpGlobals(JobContext &ctx, const BackupPlan &plan, const QString &base,
-                       const EncryptionSettings &encryption,
-                       const std::vector<std::unique_ptr<Destination>> &destinations, Manifest *manifest);
+                       const EncryptionSettings &encryption, const Destinations &destinations,
+                       Manifest *manifest);
     bool cancelled() const { return m_cancelled.load(); }
     // verifyAfterBackup: each new artifact restored into a throwaway cluster and compared.
     void verifyNewArtifacts(JobContext &ctx, const EncryptionSettings &encryption);

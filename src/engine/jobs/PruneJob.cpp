@@ -62,6 +62,288 @@ QString plural(qsizetype n, const QString &one, const QString &many)
     return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? one : many);
 }
 
+// What a destination holds of this profile's backups, as the catalog says.
+struct Candidates
+{
+    QList<RetentionPlanner::Backup> backups;
+    QHash<qint64, const ArtifactRecord *> byId;
+    QHash<qint64, ArtifactRecord::Location> locations;
+};
+
+Candidates candidatesAt(const QString &spec, const QList<ArtifactRecord> &artifacts)
+{
+    Candidates c;
+    for (const ArtifactRecord &a : artifacts) {
+        for (const ArtifactRecord::Location &loc : a.locations) {
+            if (loc.destination != spec || loc.prunedUtc.isValid())
+                continue;
+            c.backups.append({a.id, a.database, a.createdUtc, a.verifyState == QLatin1String("verified"),
+                              a.storedBytes, a.damaged()});
+            c.byId.insert(a.id, &a);
+            c.locations.insert(a.id, loc);
+        }
+    }
+    return c;
+}
+
+// The report's entries for `plan`; returns the indexes of the doomed ones (none in a dry run).
+QList<qsizetype> fillEntries(const RetentionPlanner::Plan &plan,
+                             const QHash<qint64, ArtifactRecord::Location> &locations, bool dryRun,
+                             PruneJob::DestinationReport *report)
+{
+    using Entry = PruneJob::Entry;
+    QList<qsizetype> doomed;
+    for (const RetentionPlanner::Decision &d : plan.decisions) {
+        Entry e;
+        e.decision = d;
+        e.objectPath = locations.value(d.backup.id).objectPath;
+        e.action =
+            d.keep ? Entry::Action::Keep : (dryRun ? Entry::Action::WouldDelete : Entry::Action::LeftAlone);
+        if (!d.keep && !dryRun)
+            doomed << report->entries.size();
+        report->entries.append(e);
+    }
+    return doomed;
+}
+
+void leaveAlone(JobContext &ctx, PruneJob::Entry *entry, const QString &why)
+{
+    entry->action = PruneJob::Entry::Action::LeftAlone;
+    entry->note = why;
+    ctx.log(LogLevel::Warning, why);
+}
+
+void markPruned(JobContext &ctx, const QString &spec, PruneJob::Entry *entry, PruneJob::Entry::Action action,
+                const QString &message)
+{
+    const qint64 id = entry->decision.backup.id;
+    if (Status s = ctx.catalog().markLocationPruned(id, spec, Clock::instance().nowUtc()); !s) {
+        leaveAlone(ctx, entry, s.error().message);
+        return;
+    }
+    entry->action = action;
+    ctx.log(action == PruneJob::Entry::Action::AlreadyGone ? LogLevel::Warning : LogLevel::Info, message);
+}
+
+// A doomed backup proven Lifeboat's: what to delete of it.
+struct Doomed
+{
+    qsizetype entry = -1;
+    QString objectPath;  // empty when the dump is already gone
+    QString globalsPath; // empty when there is none
+    QString manifestPath;
+};
+
+// What step 1 found about one doomed backup at `dest`.
+struct Proof
+{
+    enum class Verdict
+    {
+        LeaveAlone,
+        AlreadyGone,
+        Deletable
+    };
+    Verdict verdict = Verdict::LeaveAlone;
+    QString message; // why it is left alone, or that it was already gone
+    Doomed doomed;   // Deletable: what to delete (its entry is the caller's)
+};
+
+// `what` names the backup in the messages ("backup 7 (db, date UTC) at folder ...").
+Proof proveOurs(Destination &dest, const ArtifactRecord &a, const ArtifactRecord::Location &loc,
+                const QString &what)
+{
+    const auto leave = [](const QString &why) {
+        return Proof{Proof::Verdict::LeaveAlone, why, {}};
+    };
+    const QString base = lifeboatBase(a, loc);
+    if (base.isEmpty())
+        return leave(QStringLiteral("%1 was left alone: its recorded paths (%2, %3) are not Lifeboat's "
+                                    "layout")
+                         .arg(what, loc.objectPath, loc.manifestPath));
+    auto manifestSize = dest.objectSize(loc.manifestPath);
+    auto objectSize = manifestSize ? dest.objectSize(loc.objectPath) : manifestSize;
+    if (!manifestSize || !objectSize)
+        return leave(QStringLiteral("%1 was not deleted: %2")
+                         .arg(what, (!manifestSize ? manifestSize : objectSize).error().message));
+    if (!manifestSize->has_value()) {
+        if (!objectSize->has_value())
+            return Proof{Proof::Verdict::AlreadyGone,
+                         QStringLiteral("%1 was already gone (deleted by hand?): marked as pruned").arg(what),
+                         {}};
+        return leave(QStringLiteral("%1 was left alone: its manifest %2 is missing, so Lifeboat cannot "
+                                    "prove it wrote %3")
+                         .arg(what, loc.manifestPath, loc.objectPath));
+    }
+    auto manifestBytes = dest.readSmall(loc.manifestPath);
+    if (!manifestBytes)
+        return leave(QStringLiteral("%1 was not deleted: %2").arg(what, manifestBytes.error().message));
+    if (a.encrypted) {
+        if (!manifestBytes->startsWith(QByteArray(kAgeHeader.data(), kAgeHeader.size())))
+            return leave(QStringLiteral("%1 was left alone: %2 is not the age-encrypted manifest Lifeboat "
+                                        "wrote")
+                             .arg(what, loc.manifestPath));
+    } else {
+        auto manifest = Manifest::fromJsonBytes(*manifestBytes);
+        if (!manifest || manifest->sha256.compare(a.sha256, Qt::CaseInsensitive) != 0 ||
+            manifest->objectName != fileOf(loc.objectPath))
+            return leave(QStringLiteral("%1 was left alone: the manifest %2 does not describe it (SHA-256 "
+                                        "or object name differ from the catalog)")
+                             .arg(what, loc.manifestPath));
+    }
+    if (objectSize->has_value() && **objectSize != a.storedBytes)
+        return leave(QStringLiteral("%1 was left alone: %2 is %3 bytes but Lifeboat wrote %4")
+                         .arg(what, loc.objectPath)
+                         .arg(**objectSize)
+                         .arg(a.storedBytes));
+    Doomed d{-1, objectSize->has_value() ? loc.objectPath : QString(), QString(), loc.manifestPath};
+    auto recorded = Manifest::fromJsonBytes(a.manifestJson);
+    if (recorded && !recorded->globalsObject.isEmpty()) {
+        const QString globals = folderOf(loc.objectPath) + QLatin1Char('/') + recorded->globalsObject;
+        const QString globalsExt =
+            a.encrypted ? QStringLiteral(".globals.sql.zst.age") : QStringLiteral(".globals.sql.zst");
+        if (globals == base + globalsExt)
+            d.globalsPath = globals;
+    }
+    return Proof{Proof::Verdict::Deletable, QString(), d};
+}
+
+// 2. The dumps (and globals) first, then the manifests: an interruption in between leaves a
+// manifest without its dump, which the next prune recognises and finishes.
+void deleteDoomed(JobContext &ctx, Destination &dest, const QString &spec, const QList<Doomed> &deletable,
+                  PruneJob::DestinationReport *report)
+{
+    QStringList first;
+    QList<QList<qsizetype>> firstOf; // per deletable: indexes into `first`
+    for (const Doomed &d : deletable) {
+        QList<qsizetype> mine;
+        for (const QString &path : {d.objectPath, d.globalsPath}) {
+            if (path.isEmpty())
+                continue;
+            mine << first.size();
+            first << path;
+        }
+        firstOf << mine;
+    }
+    const QList<Status> firstResults = first.isEmpty() ? QList<Status>() : dest.removeMany(first);
+    QStringList manifests;
+    QList<qsizetype> manifestOwner;
+    for (qsizetype k = 0; k < deletable.size(); ++k) {
+        QString problem;
+        for (qsizetype at : std::as_const(firstOf.at(k))) {
+            if (!firstResults.value(at).ok() && problem.isEmpty())
+                problem = firstResults.value(at).error().message;
+        }
+        if (!problem.isEmpty()) {
+            leaveAlone(ctx, &report->entries[deletable.at(k).entry],
+                       QStringLiteral("backup %1 at %2 was not deleted: %3")
+                           .arg(report->entries[deletable.at(k).entry].decision.backup.id)
+                           .arg(report->label, problem));
+            continue;
+        }
+        manifests << deletable.at(k).manifestPath;
+        manifestOwner << k;
+    }
+    const QList<Status> manifestResults = manifests.isEmpty() ? QList<Status>() : dest.removeMany(manifests);
+    QSet<QString> folders;
+    for (qsizetype m = 0; m < manifests.size(); ++m) {
+        const Doomed &d = deletable.at(manifestOwner.at(m));
+        PruneJob::Entry &e = report->entries[d.entry];
+        const Status s = manifestResults.value(m);
+        if (!s.ok()) {
+            leaveAlone(ctx, &e,
+                       QStringLiteral("the dump of backup %1 at %2 was deleted but its manifest could "
+                                      "not be (the next prune finishes it): %3")
+                           .arg(e.decision.backup.id)
+                           .arg(report->label, s.error().message));
+            continue;
+        }
+        folders.insert(folderOf(d.manifestPath));
+        markPruned(ctx, spec, &e, PruneJob::Entry::Action::Deleted,
+                   QStringLiteral("deleted backup %1 (%2, %3 UTC, %4) from %5: %6")
+                       .arg(e.decision.backup.id)
+                       .arg(e.decision.backup.database,
+                            e.decision.backup.createdUtc.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                            formatMiB(e.decision.backup.bytes), report->label,
+                            d.objectPath.isEmpty()
+                                ? QStringLiteral("its manifest (the dump was already gone)")
+                                : QStringLiteral("dump and manifest")));
+    }
+    // Database folders Lifeboat created and just emptied.
+    for (const QString &folder : std::as_const(folders))
+        dest.removeFolderIfEmpty(folder);
+}
+
+// The outcome of a prune over every destination, in one sentence.
+struct Outcome
+{
+    QString sentence;
+    qsizetype leftAlone = 0; // backups doomed but not deleted
+    QString firstProblem;
+};
+
+Outcome summarize(const QList<PruneJob::DestinationReport> &reports, bool dryRun, const QString &profileName)
+{
+    using Entry = PruneJob::Entry;
+    QSet<qint64> kept, gone, alreadyGone, pending, leftAlone;
+    qint64 goneBytes = 0;
+    qint64 pendingBytes = 0;
+    QString paused;
+    Outcome outcome;
+    for (const PruneJob::DestinationReport &d : reports) {
+        if (!d.pausedReason.isEmpty() && paused.isEmpty())
+            paused = d.pausedReason;
+        for (const Entry &e : d.entries) {
+            const qint64 id = e.decision.backup.id;
+            switch (e.action) {
+            case Entry::Action::Keep:
+                kept.insert(id);
+                break;
+            case Entry::Action::WouldDelete:
+                pending.insert(id);
+                pendingBytes += e.decision.backup.bytes;
+                break;
+            case Entry::Action::Deleted:
+                gone.insert(id);
+                goneBytes += e.decision.backup.bytes;
+                break;
+            case Entry::Action::AlreadyGone:
+                alreadyGone.insert(id);
+                break;
+            case Entry::Action::LeftAlone:
+                leftAlone.insert(id);
+                if (outcome.firstProblem.isEmpty())
+                    outcome.firstProblem = e.note;
+                break;
+            }
+        }
+    }
+    outcome.leftAlone = leftAlone.size();
+    QString &sentence = outcome.sentence;
+    const QString keptText = plural(kept.size(), QStringLiteral("backup"), QStringLiteral("backups"));
+    if (!paused.isEmpty()) {
+        sentence = QStringLiteral("nothing deleted: %1").arg(paused);
+    } else if (dryRun) {
+        sentence =
+            pending.isEmpty()
+                ? QStringLiteral("nothing to delete: all %1 of '%2' are kept").arg(keptText, profileName)
+                : QStringLiteral("would delete %1 (%2) and keep %3")
+                      .arg(plural(pending.size(), QStringLiteral("backup"), QStringLiteral("backups")),
+                           formatMiB(pendingBytes), keptText);
+    } else if (gone.isEmpty() && alreadyGone.isEmpty() && leftAlone.isEmpty()) {
+        sentence = QStringLiteral("nothing to delete: all %1 of '%2' are kept").arg(keptText, profileName);
+    } else {
+        sentence = QStringLiteral("deleted %1 (%2 freed)")
+                       .arg(plural(gone.size(), QStringLiteral("backup"), QStringLiteral("backups")),
+                            formatMiB(goneBytes));
+        if (!alreadyGone.isEmpty())
+            sentence +=
+                QStringLiteral(", marked %1 already deleted by hand")
+                    .arg(plural(alreadyGone.size(), QStringLiteral("backup"), QStringLiteral("backups")));
+        sentence += QStringLiteral(" and kept ") + keptText;
+    }
+    return outcome;
+}
+
 } // namespace
 
 PruneJob::PruneJob(Profile profile, ConfigPaths paths, Options options)
@@ -136,71 +418,17 @@ Status PruneJob::run(JobContext &ctx)
         m_report.append(report);
     }
 
-    // The outcome, in one sentence.
-    QSet<qint64> kept, gone, alreadyGone, pending, leftAlone;
-    qint64 goneBytes = 0;
-    qint64 pendingBytes = 0;
-    QString paused;
-    QString firstProblem;
-    for (const DestinationReport &d : std::as_const(m_report)) {
-        if (!d.pausedReason.isEmpty() && paused.isEmpty())
-            paused = d.pausedReason;
-        for (const Entry &e : d.entries) {
-            const qint64 id = e.decision.backup.id;
-            switch (e.action) {
-            case Entry::Action::Keep:
-                kept.insert(id);
-                break;
-            case Entry::Action::WouldDelete:
-                pending.insert(id);
-                pendingBytes += e.decision.backup.bytes;
-                break;
-            case Entry::Action::Deleted:
-                gone.insert(id);
-                goneBytes += e.decision.backup.bytes;
-                break;
-            case Entry::Action::AlreadyGone:
-                alreadyGone.insert(id);
-                break;
-            case Entry::Action::LeftAlone:
-                leftAlone.insert(id);
-                if (firstProblem.isEmpty())
-                    firstProblem = e.note;
-                break;
-            }
-        }
-    }
-    const QString keptText = plural(kept.size(), QStringLiteral("backup"), QStringLiteral("backups"));
-    if (!paused.isEmpty()) {
-        m_outcome = QStringLiteral("nothing deleted: %1").arg(paused);
-    } else if (m_options.dryRun) {
-        m_outcome =
-            pending.isEmpty()
-                ? QStringLiteral("nothing to delete: all %1 of '%2' are kept").arg(keptText, m_profile.name)
-                : QStringLiteral("would delete %1 (%2) and keep %3")
-                      .arg(plural(pending.size(), QStringLiteral("backup"), QStringLiteral("backups")),
-                           formatMiB(pendingBytes), keptText);
-    } else if (gone.isEmpty() && alreadyGone.isEmpty() && leftAlone.isEmpty()) {
-        m_outcome =
-            QStringLiteral("nothing to delete: all %1 of '%2' are kept").arg(keptText, m_profile.name);
-    } else {
-        m_outcome = QStringLiteral("deleted %1 (%2 freed)")
-                        .arg(plural(gone.size(), QStringLiteral("backup"), QStringLiteral("backups")),
-                             formatMiB(goneBytes));
-        if (!alreadyGone.isEmpty())
-            m_outcome +=
-                QStringLiteral(", marked %1 already deleted by hand")
-                    .arg(plural(alreadyGone.size(), QStringLiteral("backup"), QStringLiteral("backups")));
-        m_outcome += QStringLiteral(" and kept ") + keptText;
-    }
+    const Outcome outcome = summarize(m_report, m_options.dryRun, m_profile.name);
+    m_outcome = outcome.sentence;
     for (const QString &line : reportLines())
         ctx.addOutput(line);
-    if (!leftAlone.isEmpty())
+    if (outcome.leftAlone > 0)
         return makeError(
             QStringLiteral("prune.incomplete"),
             QStringLiteral("%1, but %2 could not be deleted: %3")
-                .arg(m_outcome, plural(leftAlone.size(), QStringLiteral("backup"), QStringLiteral("backups")),
-                     firstProblem));
+                .arg(m_outcome,
+                     plural(outcome.leftAlone, QStringLiteral("backup"), QStringLiteral("backups")),
+                     outcome.firstProblem));
     ctx.log(LogLevel::Info, m_outcome);
     return {};
 }
@@ -210,41 +438,19 @@ void PruneJob::pruneAt(JobContext &ctx, const QString &spec, const QList<Artifac
 {
     report->destination = spec;
     report->label = spec;
-    QList<RetentionPlanner::Backup> backups;
-    QHash<qint64, const ArtifactRecord *> byId;
-    QHash<qint64, ArtifactRecord::Location> locations;
-    for (const ArtifactRecord &a : artifacts) {
-        for (const ArtifactRecord::Location &loc : a.locations) {
-            if (loc.destination != spec || loc.prunedUtc.isValid())
-                continue;
-            backups.append({a.id, a.database, a.createdUtc, a.verifyState == QLatin1String("verified"),
-                            a.storedBytes, a.damaged()});
-            byId.insert(a.id, &a);
-            locations.insert(a.id, loc);
-        }
-    }
+    const Candidates candidates = candidatesAt(spec, artifacts);
     auto created = Destination::create(spec, m_s3Secret);
     if (created)
         report->label = (*created)->describe();
-    const RetentionPlanner::Plan plan = RetentionPlanner::plan(m_profile.retention, backups, runs,
+    const RetentionPlanner::Plan plan = RetentionPlanner::plan(m_profile.retention, candidates.backups, runs,
                                                                Clock::instance().nowUtc(), m_options.zone);
     report->pausedReason = plan.pausedReason;
-    QList<qsizetype> doomed;
-    for (const RetentionPlanner::Decision &d : plan.decisions) {
-        Entry e;
-        e.decision = d;
-        e.objectPath = locations.value(d.backup.id).objectPath;
-        e.action = d.keep ? Entry::Action::Keep
-                          : (m_options.dryRun ? Entry::Action::WouldDelete : Entry::Action::LeftAlone);
-        if (!d.keep && !m_options.dryRun)
-            doomed << report->entries.size();
-        report->entries.append(e);
-    }
+    const QList<qsizetype> doomed = fillEntries(plan, candidates.locations, m_options.dryRun, report);
     if (doomed.isEmpty())
         return;
 
     if (!created) {
-        for (qsizetype i : std::as_const(doomed))
+        for (qsizetype i : doomed)
             report->entries[i].note = created.error().message;
         ctx.log(LogLevel::Error, created.error().message);
         return;
@@ -252,174 +458,37 @@ void PruneJob::pruneAt(JobContext &ctx, const QString &spec, const QList<Artifac
     Destination &dest = **created;
     ctx.setPhase(QStringLiteral("pruning %1").arg(report->label));
 
-    auto leaveAlone = [&](qsizetype i, const QString &why) {
-        report->entries[i].action = Entry::Action::LeftAlone;
-        report->entries[i].note = why;
-        ctx.log(LogLevel::Warning, why);
-    };
-    auto markPruned = [&](qsizetype i, Entry::Action action, const QString &message) {
-        const qint64 id = report->entries[i].decision.backup.id;
-        if (Status s = ctx.catalog().markLocationPruned(id, spec, Clock::instance().nowUtc()); !s) {
-            leaveAlone(i, s.error().message);
-            return;
-        }
-        report->entries[i].action = action;
-        ctx.log(action == Entry::Action::AlreadyGone ? LogLevel::Warning : LogLevel::Info, message);
-    };
-
     // 1. Prove each doomed backup is ours before anything is deleted.
-    struct Doomed
-    {
-        qsizetype entry;
-        QString objectPath;  // empty when the dump is already gone
-        QString globalsPath; // empty when there is none
-        QString manifestPath;
-    };
     QList<Doomed> deletable;
-    for (qsizetype i : std::as_const(doomed)) {
+    for (qsizetype i : doomed) {
         if (m_cancelled.load() || ctx.isCancelled())
             return;
-        const qint64 id = report->entries[i].decision.backup.id;
-        const ArtifactRecord &a = *byId.value(id);
-        const ArtifactRecord::Location loc = locations.value(id);
+        Entry &entry = report->entries[i];
+        const qint64 id = entry.decision.backup.id;
+        const ArtifactRecord &a = *candidates.byId.value(id);
         const QString what =
             QStringLiteral("backup %1 (%2, %3 UTC) at %4")
                 .arg(id)
                 .arg(a.database, a.createdUtc.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), report->label);
-        const QString base = lifeboatBase(a, loc);
-        if (base.isEmpty()) {
-            leaveAlone(i, QStringLiteral("%1 was left alone: its recorded paths (%2, %3) are not Lifeboat's "
-                                         "layout")
-                              .arg(what, loc.objectPath, loc.manifestPath));
-            continue;
+        Proof proof = proveOurs(dest, a, candidates.locations.value(id), what);
+        switch (proof.verdict) {
+        case Proof::Verdict::LeaveAlone:
+            leaveAlone(ctx, &entry, proof.message);
+            break;
+        case Proof::Verdict::AlreadyGone:
+            markPruned(ctx, spec, &entry, Entry::Action::AlreadyGone, proof.message);
+            break;
+        case Proof::Verdict::Deletable:
+            proof.doomed.entry = i;
+            if (proof.doomed.objectPath.isEmpty())
+                entry.note = QStringLiteral("the dump was already gone; its manifest was deleted");
+            deletable.append(proof.doomed);
+            break;
         }
-        auto manifestSize = dest.objectSize(loc.manifestPath);
-        auto objectSize = manifestSize ? dest.objectSize(loc.objectPath) : manifestSize;
-        if (!manifestSize || !objectSize) {
-            leaveAlone(i, QStringLiteral("%1 was not deleted: %2")
-                              .arg(what, (!manifestSize ? manifestSize : objectSize).error().message));
-            continue;
-        }
-        if (!manifestSize->has_value()) {
-            if (!objectSize->has_value())
-                markPruned(
-                    i, Entry::Action::AlreadyGone,
-                    QStringLiteral("%1 was already gone (deleted by hand?): marked as pruned").arg(what));
-            else
-                leaveAlone(i,
-                           QStringLiteral("%1 was left alone: its manifest %2 is missing, so Lifeboat cannot "
-                                          "prove it wrote %3")
-                               .arg(what, loc.manifestPath, loc.objectPath));
-            continue;
-        }
-        auto manifestBytes = dest.readSmall(loc.manifestPath);
-        if (!manifestBytes) {
-            leaveAlone(i, QStringLiteral("%1 was not deleted: %2").arg(what, manifestBytes.error().message));
-            continue;
-        }
-        if (a.encrypted) {
-            if (!manifestBytes->startsWith(QByteArray(kAgeHeader.data(), kAgeHeader.size()))) {
-                leaveAlone(i,
-                           QStringLiteral("%1 was left alone: %2 is not the age-encrypted manifest Lifeboat "
-                                          "wrote")
-                               .arg(what, loc.manifestPath));
-                continue;
-            }
-        } else {
-            auto manifest = Manifest::fromJsonBytes(*manifestBytes);
-            if (!manifest || manifest->sha256.compare(a.sha256, Qt::CaseInsensitive) != 0 ||
-                manifest->objectName != fileOf(loc.objectPath)) {
-                leaveAlone(i,
-                           QStringLiteral("%1 was left alone: the manifest %2 does not describe it (SHA-256 "
-                                          "or object name differ from the catalog)")
-                               .arg(what, loc.manifestPath));
-                continue;
-            }
-        }
-        if (objectSize->has_value() && **objectSize != a.storedBytes) {
-            leaveAlone(i, QStringLiteral("%1 was left alone: %2 is %3 bytes but Lifeboat wrote %4")
-                              .arg(what, loc.objectPath)
-                              .arg(**objectSize)
-                              .arg(a.storedBytes));
-            continue;
-        }
-        Doomed d{i, objectSize->has_value() ? loc.objectPath : QString(), QString(), loc.manifestPath};
-        auto recorded = Manifest::fromJsonBytes(a.manifestJson);
-        if (recorded && !recorded->globalsObject.isEmpty()) {
-            const QString globals = folderOf(loc.objectPath) + QLatin1Char('/') + recorded->globalsObject;
-            const QString globalsExt =
-                a.encrypted ? QStringLiteral(".globals.sql.zst.age") : QStringLiteral(".globals.sql.zst");
-            if (globals == base + globalsExt)
-                d.globalsPath = globals;
-        }
-        if (d.objectPath.isEmpty())
-            report->entries[i].note = QStringLiteral("the dump was already gone; its manifest was deleted");
-        deletable.append(d);
     }
     if (deletable.isEmpty() || m_cancelled.load() || ctx.isCancelled())
         return;
-
-    // 2. The dumps (and globals) first, then the manifests: an interruption in between leaves a
-    // manifest without its dump, which the next prune recognises and finishes.
-    QStringList first;
-    QList<QList<qsizetype>> firstOf; // per deletable: indexes into `first`
-    for (const Doomed &d : std::as_const(deletable)) {
-        QList<qsizetype> mine;
-        for (const QString &path : {d.objectPath, d.globalsPath}) {
-            if (path.isEmpty())
-                continue;
-            mine << first.size();
-            first << path;
-        }
-        firstOf << mine;
-    }
-    const QList<Status> firstResults = first.isEmpty() ? QList<Status>() : dest.removeMany(first);
-    QStringList manifests;
-    QList<qsizetype> manifestOwner;
-    for (qsizetype k = 0; k < deletable.size(); ++k) {
-        QString problem;
-        for (qsizetype at : std::as_const(firstOf.at(k))) {
-            if (!firstResults.value(at).ok() && problem.isEmpty())
-                problem = firstResults.value(at).error().message;
-        }
-        if (!problem.isEmpty()) {
-            leaveAlone(deletable.at(k).entry,
-                       QStringLiteral("backup %1 at %2 was not deleted: %3")
-                           .arg(report->entries[deletable.at(k).entry].decision.backup.id)
-                           .arg(report->label, problem));
-            continue;
-        }
-        manifests << deletable.at(k).manifestPath;
-        manifestOwner << k;
-    }
-    const QList<Status> manifestResults = manifests.isEmpty() ? QList<Status>() : dest.removeMany(manifests);
-    QSet<QString> folders;
-    for (qsizetype m = 0; m < manifests.size(); ++m) {
-        const Doomed &d = deletable.at(manifestOwner.at(m));
-        Entry &e = report->entries[d.entry];
-        const Status s = manifestResults.value(m);
-        if (!s.ok()) {
-            leaveAlone(d.entry,
-                       QStringLiteral("the dump of backup %1 at %2 was deleted but its manifest could "
-                                      "not be (the next prune finishes it): %3")
-                           .arg(e.decision.backup.id)
-                           .arg(report->label, s.error().message));
-            continue;
-        }
-        folders.insert(folderOf(d.manifestPath));
-        markPruned(d.entry, Entry::Action::Deleted,
-                   QStringLiteral("deleted backup %1 (%2, %3 UTC, %4) from %5: %6")
-                       .arg(e.decision.backup.id)
-                       .arg(e.decision.backup.database,
-                            e.decision.backup.createdUtc.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
-                            formatMiB(e.decision.backup.bytes), report->label,
-                            d.objectPath.isEmpty()
-                                ? QStringLiteral("its manifest (the dump was already gone)")
-                                : QStringLiteral("dump and manifest")));
-    }
-    // Database folders Lifeboat created and just emptied.
-    for (const QString &folder : std::as_const(folders))
-        dest.removeFolderIfEmpty(folder);
+    deleteDoomed(ctx, dest, spec, deletable, report);
 }
 
 QJsonObject PruneJob::reportJson() const
