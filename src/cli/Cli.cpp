@@ -4,6 +4,7 @@
 #include "core/ByteSize.h"
 
 #include "cli/CliArguments.h"
+#include "cli/ProfileOptions.h"
 #include "core/Catalog.h"
 #include "core/JobInfo.h"
 #include "core/Manifest.h"
@@ -314,7 +315,7 @@ int Cli::cmdProfile(const QStringList &args)
 
 int Cli::cmdProfileAdd(const QStringList &args)
 {
-    CliArguments parser(profileValueOptions(), profileFlagOptions());
+    CliArguments parser(cli::ProfileOptions::valueOptions(), cli::ProfileOptions::flagOptions());
     if (Status s = parser.parse(args); !s)
         return usage(s.error().message);
     if (parser.positional().size() != 1)
@@ -324,7 +325,7 @@ int Cli::cmdProfileAdd(const QStringList &args)
 
     Profile p;
     p.name = parser.positional().first();
-    if (Status s = applyProfileOptions(parser, p, false); !s)
+    if (Status s = cli::ProfileOptions::apply(parser, p, false); !s)
         return s.error().code == QLatin1String("cli.usage") ? usage(s.error().message) : fail(s.error(), 2);
     if (Status s = p.validate(); !s)
         return fail(s.error(), 2);

@@ -68,12 +68,7 @@ private:
     // Destinations (CliDest.cpp)
     int cmdDest(const QStringList &args);
 
-    // Schedules and shared profile options (CliSchedule.cpp)
-    static QStringList profileValueOptions();
-    static QStringList profileFlagOptions();
-    // Applies the given `profile add`/`profile edit` options to `profile` (edit: only those given;
-    // --dest/--recipient/--database… replace their lists). Returns a usage error (exit 2) message.
-    Status applyProfileOptions(const class CliArguments &parser, Profile &profile, bool editing);
+    // Schedules (CliSchedule.cpp); the profile options are ProfileOptions'
     int cmdProfileEdit(const QStringList &args);
     void printScheduleSummary(const Profile &profile);
     int cmdRunDue(const QStringList &args);

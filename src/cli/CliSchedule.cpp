@@ -1,10 +1,10 @@
-// Schedules without the GUI: the profile options shared by `profile add` and `profile edit`,
-// `profile edit`, `run-due` and `schedule install|uninstall|status`.
+// Schedules without the GUI: `profile edit`, `run-due` and `schedule install|uninstall|status`.
 
 #include "cli/Cli.h"
 
 #include "cli/CliArguments.h"
 #include "cli/CliOutput.h"
+#include "cli/ProfileOptions.h"
 #include "core/Catalog.h"
 #include "core/Clock.h"
 #include "core/JobInfo.h"
@@ -34,11 +34,6 @@
 namespace lifeboat {
 
 namespace {
-
-Error usageError(const QString &message)
-{
-    return makeError(QStringLiteral("cli.usage"), message);
-}
 
 QString localTime(const QDateTime &utc)
 {
@@ -91,15 +86,6 @@ bool userSystemdReachable()
     return systemctlUser({QStringLiteral("show-environment")}).exitCode == 0;
 }
 
-Result<int> intOption(const CliArguments &parser, const QString &name, int min, int max)
-{
-    bool ok = false;
-    const int v = parser.value(name).toInt(&ok);
-    if (!ok || v < min || v > max)
-        return usageError(QStringLiteral("--%1 takes a number from %2 to %3").arg(name).arg(min).arg(max));
-    return v;
-}
-
 QJsonObject entryJson(const DueEvaluator::Entry &e)
 {
     QJsonObject o;
@@ -117,8 +103,6 @@ QJsonObject entryJson(const DueEvaluator::Entry &e)
     return o;
 }
 
-const char *const kWebhookFormats[] = {"generic", "slack", "discord", "teams", "mattermost", "healthchecks"};
-
 } // namespace
 
 // The state of one `run-due`: the due profiles, run one after another.
@@ -134,236 +118,9 @@ struct Cli::RunDueState
     bool interrupted = false;
 };
 
-QStringList Cli::profileValueOptions()
-{
-    return {QStringLiteral("db"),
-            QStringLiteral("database"),
-            QStringLiteral("include"),
-            QStringLiteral("exclude"),
-            QStringLiteral("dest"),
-            QStringLiteral("zstd-level"),
-            QStringLiteral("zstd-threads"),
-            QStringLiteral("recipient"),
-            QStringLiteral("exclude-schema"),
-            QStringLiteral("exclude-table"),
-            QStringLiteral("exclude-table-data"),
-            QStringLiteral("tool-dir"),
-            QStringLiteral("schedule"),
-            QStringLiteral("catch-up-delay"),
-            QStringLiteral("stale-after"),
-            QStringLiteral("keep-last"),
-            QStringLiteral("keep-days"),
-            QStringLiteral("keep-hourly"),
-            QStringLiteral("keep-daily"),
-            QStringLiteral("keep-weekly"),
-            QStringLiteral("keep-monthly"),
-            QStringLiteral("keep-yearly"),
-            QStringLiteral("prune-pause-after"),
-            QStringLiteral("webhook-format"),
-            QStringLiteral("alert-reminder-hours"),
-            QStringLiteral("prometheus-textfile")};
-}
-
-QStringList Cli::profileFlagOptions()
-{
-    return {QStringLiteral("all-databases"),
-            QStringLiteral("globals"),
-            QStringLiteral("no-globals"),
-            QStringLiteral("verify-after-backup"),
-            QStringLiteral("no-verify-after-backup"),
-            QStringLiteral("passphrase"),
-            QStringLiteral("no-schedule"),
-            QStringLiteral("enable-schedule"),
-            QStringLiteral("disable-schedule"),
-            QStringLiteral("only-on-ac"),
-            QStringLiteral("no-only-on-ac"),
-            QStringLiteral("only-when-reachable"),
-            QStringLiteral("no-only-when-reachable"),
-            QStringLiteral("desktop-alerts"),
-            QStringLiteral("no-desktop-alerts")};
-}
-
-Status Cli::applyProfileOptions(const CliArguments &parser, Profile &p, bool editing)
-{
-    auto has = [&parser](const char *name) {
-        return parser.isSet(QLatin1String(name));
-    };
-    auto value = [&parser](const char *name) {
-        return parser.value(QLatin1String(name));
-    };
-    auto values = [&parser](const char *name) {
-        return parser.values(QLatin1String(name));
-    };
-    auto exclusive = [&has](const char *a, const char *b) -> Status {
-        if (has(a) && has(b))
-            return usageError(
-                QStringLiteral("use either --%1 or --%2, not both").arg(QLatin1String(a), QLatin1String(b)));
-        return {};
-    };
-    for (const auto &[a, b] : {std::pair{"globals", "no-globals"},
-                               {"verify-after-backup", "no-verify-after-backup"},
-                               {"schedule", "no-schedule"},
-                               {"enable-schedule", "disable-schedule"},
-                               {"only-on-ac", "no-only-on-ac"},
-                               {"only-when-reachable", "no-only-when-reachable"},
-                               {"desktop-alerts", "no-desktop-alerts"},
-                               {"all-databases", "database"}}) {
-        if (Status s = exclusive(a, b); !s)
-            return s;
-    }
-
-    if (has("db")) {
-        auto spec = ConnectionParser::parse(value("db"));
-        if (!spec)
-            return spec.error();
-        p.connection = *spec;
-    }
-    if (has("all-databases")) {
-        p.databaseMode = Profile::DatabaseMode::All;
-        p.databases.clear();
-    } else if (has("database")) {
-        p.databaseMode = Profile::DatabaseMode::Listed;
-        p.databases = values("database");
-        p.includePatterns.clear();
-        p.excludePatterns.clear();
-    }
-    if (has("include") || has("exclude")) {
-        if (p.databaseMode != Profile::DatabaseMode::All)
-            return usageError(QStringLiteral("--include and --exclude go with --all-databases"));
-        if (has("include"))
-            p.includePatterns = values("include");
-        if (has("exclude"))
-            p.excludePatterns = values("exclude");
-    }
-    if (!editing && p.databaseMode == Profile::DatabaseMode::Listed && p.databases.isEmpty() &&
-        !p.connection.dbname.isEmpty())
-        p.databases << p.connection.dbname;
-    if (has("dest")) {
-        p.destinations.clear();
-        for (const QString &dest : values("dest"))
-            p.destinations << (dest.contains(QLatin1String("://"))
-                                   ? dest
-                                   : QDir::cleanPath(QDir::current().absoluteFilePath(dest)));
-    }
-    if (has("zstd-level")) {
-        auto v = intOption(parser, QStringLiteral("zstd-level"), -1000, 1000);
-        if (!v)
-            return v.error();
-        p.zstdLevel = *v;
-    }
-    if (has("zstd-threads")) {
-        auto v = intOption(parser, QStringLiteral("zstd-threads"), -1000, 1000);
-        if (!v)
-            return v.error();
-        p.zstdThreads = *v;
-    }
-    if (has("recipient")) {
-        p.recipients.clear();
-        for (const QString &r : values("recipient")) {
-            auto recipient = AgeRecipient::parse(r.trimmed());
-            if (!recipient)
-                return recipient.error();
-            p.recipients << recipient->toString();
-        }
-    }
-    if (has("passphrase")) {
-        p.passphrase = true;
-        if (p.recipients.isEmpty() && p.scryptLogN == 0)
-            p.scryptLogN = AgeScrypt::calibrateLogN(1000); // about 1 s per derivation here, chosen once
-    }
-    if (has("globals") || has("no-globals"))
-        p.globals = has("globals");
-    if (has("verify-after-backup") || has("no-verify-after-backup"))
-        p.verifyAfterBackup = has("verify-after-backup");
-    if (has("exclude-schema"))
-        p.excludeSchemas = values("exclude-schema");
-    if (has("exclude-table"))
-        p.excludeTables = values("exclude-table");
-    if (has("exclude-table-data"))
-        p.excludeTableData = values("exclude-table-data");
-    if (has("tool-dir"))
-        p.toolDirectory = value("tool-dir");
-
-    // Schedule
-    if (has("schedule")) {
-        auto rule = ScheduleRule::parse(value("schedule"));
-        if (!rule)
-            return rule.error();
-        p.schedule = rule->text();
-    }
-    if (has("no-schedule"))
-        p.schedule.clear();
-    if (has("enable-schedule") || has("disable-schedule"))
-        p.scheduleEnabled = has("enable-schedule");
-    if (has("catch-up-delay")) {
-        auto v = intOption(parser, QStringLiteral("catch-up-delay"), 0, 1440);
-        if (!v)
-            return v.error();
-        p.catchUpDelayMinutes = *v;
-    }
-    if (has("only-on-ac") || has("no-only-on-ac"))
-        p.onlyOnAcPower = has("only-on-ac");
-    if (has("only-when-reachable") || has("no-only-when-reachable"))
-        p.onlyWhenReachable = has("only-when-reachable");
-    if (has("stale-after")) {
-        auto v = intOption(parser, QStringLiteral("stale-after"), 0, 24 * 366);
-        if (!v)
-            return v.error();
-        p.staleAfterHours = *v;
-    }
-
-    // Retention
-    const std::pair<const char *, int RetentionPolicy::*> keeps[] = {
-        {"keep-last", &RetentionPolicy::keepLast},
-        {"keep-days", &RetentionPolicy::keepDays},
-        {"keep-hourly", &RetentionPolicy::keepHourly},
-        {"keep-daily", &RetentionPolicy::keepDaily},
-        {"keep-weekly", &RetentionPolicy::keepWeekly},
-        {"keep-monthly", &RetentionPolicy::keepMonthly},
-        {"keep-yearly", &RetentionPolicy::keepYearly},
-        {"prune-pause-after", &RetentionPolicy::failureStreakLimit},
-    };
-    for (const auto &[name, member] : keeps) {
-        if (!has(name))
-            continue;
-        auto v = intOption(parser, QLatin1String(name), 0, 100000);
-        if (!v)
-            return v.error();
-        p.retention.*member = *v;
-    }
-
-    // Alerts
-    if (has("webhook-format")) {
-        const QString format = value("webhook-format").toLower();
-        bool known = false;
-        for (const char *f : kWebhookFormats)
-            known = known || format == QLatin1String(f);
-        if (!known)
-            return usageError(
-                QStringLiteral("--webhook-format takes generic, slack, discord, teams, mattermost "
-                               "or healthchecks, not '%1'")
-                    .arg(value("webhook-format")));
-        p.alerts.webhookFormat = format;
-    }
-    if (has("desktop-alerts") || has("no-desktop-alerts"))
-        p.alerts.desktop = has("desktop-alerts");
-    if (has("alert-reminder-hours")) {
-        auto v = intOption(parser, QStringLiteral("alert-reminder-hours"), 0, 24 * 366);
-        if (!v)
-            return v.error();
-        p.alerts.reminderHours = *v;
-    }
-    if (has("prometheus-textfile")) {
-        const QString file = value("prometheus-textfile");
-        p.alerts.prometheusTextfile =
-            file.isEmpty() ? QString() : QDir::cleanPath(QDir::current().absoluteFilePath(file));
-    }
-    return {};
-}
-
 int Cli::cmdProfileEdit(const QStringList &args)
 {
-    CliArguments parser(profileValueOptions(), profileFlagOptions());
+    CliArguments parser(cli::ProfileOptions::valueOptions(), cli::ProfileOptions::flagOptions());
     if (Status s = parser.parse(args); !s)
         return usage(s.error().message);
     if (parser.positional().size() != 1)
@@ -374,7 +131,7 @@ int Cli::cmdProfileEdit(const QStringList &args)
     if (!p)
         return fail(p.error());
     const Profile before = *p;
-    if (Status s = applyProfileOptions(parser, *p, true); !s)
+    if (Status s = cli::ProfileOptions::apply(parser, *p, true); !s)
         return s.error().code == QLatin1String("cli.usage") ? usage(s.error().message) : fail(s.error(), 2);
     if (Status s = p->validate(); !s)
         return fail(s.error(), 2);
@@ -585,7 +342,7 @@ int Cli::cmdSchedule(const QStringList &args)
     if (sub == QLatin1String("install")) {
         int interval = 5;
         if (parser.isSet(QStringLiteral("interval"))) {
-            auto v = intOption(parser, QStringLiteral("interval"), 1, 59);
+            auto v = parser.intValue(QStringLiteral("interval"), 1, 59);
             if (!v)
                 return usage(v.error().message);
             interval = *v;
