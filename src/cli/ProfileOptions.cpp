@@ -21,7 +21,7 @@ Error usageError(const QString &message)
     return makeError(QStringLiteral("cli.usage"), message);
 }
 
-// An option given on the command line: its values (one for most) and the parser's other options.
+// An option given on the command line: its values (one for most), and whether it is `profile edit`.
 struct Given
 {
     const CliArguments &parser;
@@ -30,7 +30,6 @@ struct Given
 
     QString value() const { return parser.value(name); }
     QStringList values() const { return parser.values(name); }
-    bool has(const char *other) const { return parser.isSet(QLatin1String(other)); }
 };
 
 // One option of the table: applied to the profile when it is given, in the table's order. A step
