@@ -1,24 +1,16 @@
 #pragma once
 
-#include "core/ConfigPaths.h"
-#include "core/Result.h"
-#include "engine/jobs/BackupJob.h"
+#include "cli/CliContext.h"
+#include "cli/CommandRegistry.h"
 
 #include <QObject>
 #include <QStringList>
 
-#include <memory>
+namespace lifeboat::cli {
 
-namespace lifeboat {
-
-class Catalog;
-class JobRunner;
-class SecretStore;
-struct JobInfo;
-struct Profile;
-
-// lifeboat-cli: every headless operation. Commands that only read or write the catalog run
-// directly; long ones (backup) run as jobs on the engine's worker thread while the main
+// lifeboat-cli: every headless operation. Parses `[--config-dir DIR] [--json] COMMAND …` and runs
+// the command (CommandRegistry) with the shared CliContext. Commands that only read or write the
+// catalog run directly; long ones (backup) run as jobs on the engine's worker thread while the main
 // thread's event loop prints progress. Exit codes: 0 success, 1 failure, 2 usage.
 class Cli : public QObject
 {
@@ -36,71 +28,11 @@ Q_SIGNALS:
     void finished(int exitCode);
 
 private:
-    int fail(const Error &error, int code = 1);
-    int usage(const QString &message);
-    void printJson(const QJsonValue &value) const;
-    Status openCatalog();
+    // --help / -h: the command's usage when a known command came before it, else the top-level help.
+    int help(const QStringList &commandLine);
 
-    int cmdHelp();
-    int cmdProfile(const QStringList &args);
-    int cmdProfileAdd(const QStringList &args);
-    int cmdProfileList();
-    int cmdProfileShow(const QStringList &args);
-    int cmdProfileRemove(const QStringList &args);
-    int cmdProfileExport(const QStringList &args);
-    int cmdProfileImport(const QStringList &args);
-    int cmdBackup(const QStringList &args);
-    int cmdList(const QStringList &args);
-    // Retention (CliPrune.cpp)
-    int cmdPrune(const QStringList &args);
-    // Restore and proof (CliRestore.cpp)
-    int cmdVerify(const QStringList &args);
-    int cmdRestore(const QStringList &args);
-    int cmdRunbook(const QStringList &args);
-    int startJob(std::shared_ptr<class Job> job);
-    // Secrets and keys (CliSecrets.cpp)
-    int cmdSecret(const QStringList &args);
-    int cmdKey(const QStringList &args);
-    std::shared_ptr<SecretStore> secretStore();
-    Status removeProfileSecrets(const QString &profileName, bool force);
-    void attachBackupSecrets(const Profile &profile, BackupJob::Options &options);
-
-    // Destinations (CliDest.cpp)
-    int cmdDest(const QStringList &args);
-
-    // Schedules and shared profile options (CliSchedule.cpp)
-    static QStringList profileValueOptions();
-    static QStringList profileFlagOptions();
-    // Applies the given `profile add`/`profile edit` options to `profile` (edit: only those given;
-    // --dest/--recipient/--database… replace their lists). Returns a usage error (exit 2) message.
-    Status applyProfileOptions(const class CliArguments &parser, Profile &profile, bool editing);
-    int cmdProfileEdit(const QStringList &args);
-    void printScheduleSummary(const Profile &profile);
-    int cmdRunDue(const QStringList &args);
-    void runDueNext();
-    int cmdSchedule(const QStringList &args);
-    struct RunDueState;
-    std::shared_ptr<RunDueState> m_runDue;
-
-    // Health and alerts (CliStatus.cpp)
-    int cmdStatus(const QStringList &args);
-    int cmdAlerts(const QStringList &args);
-    class AlertService *alertService();
-    void watchAlerts();               // the runner's finished jobs get an alert pass
-    void finishAfterAlerts(int code); // emits finished(code) once those passes are done
-    std::unique_ptr<class AlertService> m_alerts;
-
-    void onJobUpdated(const JobInfo &job);
-    void onJobFinished(const JobInfo &job);
-
-    ConfigPaths m_paths;
-    bool m_json = false;
-    bool m_tty = false;
-    std::unique_ptr<Catalog> m_catalog;
-    std::unique_ptr<JobRunner> m_runner;
-    QString m_jobId;
-    int m_lastProgressWidth = 0;
-    std::shared_ptr<SecretStore> m_secrets;
+    CommandRegistry m_commands; // outlives the context: its runner's last signals reach the commands
+    CliContext m_context;
 };
 
-} // namespace lifeboat
+} // namespace lifeboat::cli

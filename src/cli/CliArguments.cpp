@@ -49,4 +49,14 @@ Status CliArguments::parse(const QStringList &args)
     return {};
 }
 
+Result<int> CliArguments::intValue(const QString &name, int min, int max) const
+{
+    bool ok = false;
+    const int v = value(name).toInt(&ok);
+    if (!ok || v < min || v > max)
+        return makeError(QStringLiteral("cli.usage"),
+                         QStringLiteral("--%1 takes a number from %2 to %3").arg(name).arg(min).arg(max));
+    return v;
+}
+
 } // namespace lifeboat

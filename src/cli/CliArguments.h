@@ -23,6 +23,8 @@ public:
     bool isSet(const QString &name) const { return m_flags.contains(name) || m_values.contains(name); }
     QString value(const QString &name) const { return m_values.value(name).value(0); }
     QStringList values(const QString &name) const { return m_values.value(name); }
+    // The option's value as a number within [min, max]; else a usage error ("cli.usage") saying so.
+    Result<int> intValue(const QString &name, int min, int max) const;
 
 private:
     QSet<QString> m_valueOptions;

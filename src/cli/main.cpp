@@ -36,7 +36,7 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("lifeboat"));
     QCoreApplication::setApplicationVersion(QStringLiteral(LIFEBOAT_VERSION));
 
-    lifeboat::Cli cli;
+    lifeboat::cli::Cli cli;
     if (::pipe(g_signalPipe) == 0) {
         auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, &app);
         QObject::connect(notifier, &QSocketNotifier::activated, &cli, [&cli] {
@@ -56,6 +56,7 @@ int main(int argc, char **argv)
     const int immediate = cli.start(app.arguments().mid(1));
     if (immediate >= 0)
         return immediate;
-    QObject::connect(&cli, &lifeboat::Cli::finished, &app, [](int code) { QCoreApplication::exit(code); });
+    QObject::connect(&cli, &lifeboat::cli::Cli::finished, &app,
+                     [](int code) { QCoreApplication::exit(code); });
     return QCoreApplication::exec();
 }
