@@ -827,23 +827,32 @@ void ProfileEditor::updateNavigation()
     m_next->setDefault(m_mode == Mode::Create && section < SectionCount - 1);
 }
 
-int ProfileEditor::sectionOf(const QString &message) const
+int ProfileEditor::sectionOf(Profile::Field field)
 {
-    const QString m = message.toLower();
-    if (m.contains(QLatin1String("schedule")) || m.contains(QLatin1String("keep")) ||
-        m.contains(QLatin1String("retention")))
-        return ScheduleSection;
-    if (m.contains(QLatin1String("recipient")) || m.contains(QLatin1String("passphrase")) ||
-        m.contains(QLatin1String("zstd")) || m.contains(QLatin1String("scrypt")) ||
-        m.contains(QLatin1String("age ")))
-        return EncryptionSection;
-    if (m.contains(QLatin1String("destination")))
-        return DestinationsSection;
-    if (m.contains(QLatin1String("database")) || m.contains(QLatin1String("pattern")))
+    switch (field) {
+    case Profile::Field::None:
+    case Profile::Field::Name:
+    case Profile::Field::Connection:
+    case Profile::Field::DatabasePassword:
+        return ConnectionSection;
+    case Profile::Field::Databases:
         return DatabasesSection;
-    if (m.contains(QLatin1String("webhook")) || m.contains(QLatin1String("prometheus")) ||
-        m.contains(QLatin1String("reminder")))
+    case Profile::Field::Destinations:
+    case Profile::Field::S3Secret:
+        return DestinationsSection;
+    case Profile::Field::Compression:
+    case Profile::Field::Encryption:
+    case Profile::Field::Recipients:
+    case Profile::Field::Passphrase:
+        return EncryptionSection;
+    case Profile::Field::Schedule:
+    case Profile::Field::Retention:
+    case Profile::Field::CatchUpDelay:
+        return ScheduleSection;
+    case Profile::Field::StaleAfter:
+    case Profile::Field::WebhookUrl:
         return NotificationsSection;
+    }
     return ConnectionSection;
 }
 
@@ -875,8 +884,8 @@ void ProfileEditor::save()
         return;
     }
     const Profile p = profile();
-    if (Status s = p.validate(); !s) {
-        showError(sectionOf(s.error().message), s.error().message);
+    if (Profile::FieldStatus s = p.validate(); !s) {
+        showError(sectionOf(s.field), s.error().message);
         return;
     }
     if (!p.schedule.isEmpty()) {
@@ -908,7 +917,7 @@ void ProfileEditor::save()
     BackgroundTask::run(
         this,
         [paths = m_paths, store = m_secrets(), p, create, generate, dbPassword, passphrase, webhook,
-         s3Secret]() mutable -> Status {
+         s3Secret]() mutable -> Profile::FieldStatus {
             auto wipe = [&] {
                 dbPassword.fill('\0');
                 passphrase.fill('\0');
@@ -924,11 +933,11 @@ void ProfileEditor::save()
                 if (dest.startsWith(QLatin1Char('/')) && !QFileInfo::exists(dest)) {
                     if (!QDir().mkpath(dest)) {
                         wipe();
-                        return makeError(
-                            QStringLiteral("profile.dest"),
-                            QStringLiteral("cannot create the destination folder %1: check that its "
-                                           "parent folder exists and is writable")
-                                .arg(dest));
+                        return {makeError(QStringLiteral("profile.dest"),
+                                          QStringLiteral("cannot create the destination folder %1: check "
+                                                         "that its parent folder exists and is writable")
+                                              .arg(dest)),
+                                Profile::Field::Destinations};
                     }
                     QFile::setPermissions(dest, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
                 }
@@ -941,10 +950,11 @@ void ProfileEditor::save()
             if (create) {
                 if (auto existing = (*catalog)->profile(p.name); existing) {
                     wipe();
-                    return makeError(
-                        QStringLiteral("profile.exists"),
-                        QStringLiteral("a profile named '%1' exists already: choose another name")
-                            .arg(p.name));
+                    return {
+                        makeError(QStringLiteral("profile.exists"),
+                                  QStringLiteral("a profile named '%1' exists already: choose another name")
+                                      .arg(p.name)),
+                        Profile::Field::Name};
                 }
                 if (auto id = (*catalog)->addProfile(p); !id) {
                     wipe();
@@ -955,31 +965,37 @@ void ProfileEditor::save()
                 return s;
             }
             ProfileSecrets secrets(*store, **catalog);
-            const QList<std::pair<SecretKind, QByteArray *>> values{{SecretKind::DbPassword, &dbPassword},
-                                                                    {SecretKind::Passphrase, &passphrase},
-                                                                    {SecretKind::Webhook, &webhook},
-                                                                    {SecretKind::S3Secret, &s3Secret}};
-            for (const auto &[kind, value] : values) {
-                if (value->isEmpty())
+            struct Typed
+            {
+                SecretKind kind;
+                QByteArray *value;
+                Profile::Field field;
+            };
+            const QList<Typed> values{{SecretKind::DbPassword, &dbPassword, Profile::Field::DatabasePassword},
+                                      {SecretKind::Passphrase, &passphrase, Profile::Field::Passphrase},
+                                      {SecretKind::Webhook, &webhook, Profile::Field::WebhookUrl},
+                                      {SecretKind::S3Secret, &s3Secret, Profile::Field::S3Secret}};
+            for (const Typed &typed : values) {
+                if (typed.value->isEmpty())
                     continue;
-                if (Status s = secrets.set(p.name, kind, *value); !s) {
+                if (Status s = secrets.set(p.name, typed.kind, *typed.value); !s) {
                     wipe();
-                    return s;
+                    return {s, typed.field};
                 }
             }
             wipe();
             if (generate) {
                 if (auto recipient = secrets.generateIdentity(p.name); !recipient)
-                    return recipient.error();
+                    return {recipient.error(), Profile::Field::Encryption};
             }
             return {};
         },
-        [this, name = p.name](const Status &status) {
+        [this, name = p.name](const Profile::FieldStatus &status) {
             m_busy = false;
             m_cancel->setEnabled(true);
             updateNavigation();
             if (!status) {
-                showError(sectionOf(status.error().message), status.error().message);
+                showError(sectionOf(status.field), status.error().message);
                 if (m_mode == Mode::Create && status.error().code != QLatin1String("profile.exists")) {
                     // The profile was written; what failed were its secrets: edit from now on.
                     m_mode = Mode::Edit;
