@@ -1,13 +1,12 @@
 #include "gui/ProfileEditor.h"
 
-#include "core/Catalog.h"
 #include "core/ScheduleRule.h"
 #include "core/SecretStore.h"
 #include "engine/pg/ConnectionParser.h"
 #include "engine/pg/LocalServerFinder.h"
 #include "engine/pg/PgSession.h"
 #include "engine/pg/PgToolFinder.h"
-#include "engine/secrets/ProfileSecrets.h"
+#include "engine/profiles/ProfileStore.h"
 #include "engine/storage/DestinationCheck.h"
 #include "gui/BackgroundTask.h"
 #include "gui/DisplayFormat.h"
@@ -16,7 +15,6 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -904,91 +902,22 @@ void ProfileEditor::save()
         label->hide();
 
     // The secrets leave the fields now and go to the keychain only.
-    QByteArray dbPassword = m_dbPassword->text().toUtf8();
-    QByteArray passphrase = m_passphrase->text().toUtf8();
-    QByteArray webhook = m_webhookUrl->text().trimmed().toUtf8();
-    QByteArray s3Secret = m_s3Secret->text().toUtf8();
+    ProfileStore::SaveRequest request;
+    request.profile = p;
+    request.create = m_mode == Mode::Create;
+    request.generateKey = m_generateKey->isEnabled() && m_generateKey->isChecked() && !p.passphrase;
+    request.dbPassword = m_dbPassword->text().toUtf8();
+    request.passphrase = m_passphrase->text().toUtf8();
+    request.webhookUrl = m_webhookUrl->text().trimmed().toUtf8();
+    request.s3Secret = m_s3Secret->text().toUtf8();
     wipeSecrets();
-    const bool generate = m_generateKey->isEnabled() && m_generateKey->isChecked() && !p.passphrase;
-    const bool create = m_mode == Mode::Create;
     m_busy = true;
     updateNavigation();
     m_cancel->setEnabled(false);
     BackgroundTask::run(
         this,
-        [paths = m_paths, store = m_secrets(), p, create, generate, dbPassword, passphrase, webhook,
-         s3Secret]() mutable -> Profile::FieldStatus {
-            auto wipe = [&] {
-                dbPassword.fill('\0');
-                passphrase.fill('\0');
-                webhook.fill('\0');
-                s3Secret.fill('\0');
-            };
-            if (Status s = paths.ensureExists(); !s) {
-                wipe();
-                return s;
-            }
-            // A folder typed (or suggested by the welcome) that does not exist yet is created, private.
-            for (const QString &dest : p.destinations) {
-                if (dest.startsWith(QLatin1Char('/')) && !QFileInfo::exists(dest)) {
-                    if (!QDir().mkpath(dest)) {
-                        wipe();
-                        return {makeError(QStringLiteral("profile.dest"),
-                                          QStringLiteral("cannot create the destination folder %1: check "
-                                                         "that its parent folder exists and is writable")
-                                              .arg(dest)),
-                                Profile::Field::Destinations};
-                    }
-                    QFile::setPermissions(dest, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-                }
-            }
-            auto catalog = Catalog::open(paths.catalogPath());
-            if (!catalog) {
-                wipe();
-                return catalog.error();
-            }
-            if (create) {
-                if (auto existing = (*catalog)->profile(p.name); existing) {
-                    wipe();
-                    return {
-                        makeError(QStringLiteral("profile.exists"),
-                                  QStringLiteral("a profile named '%1' exists already: choose another name")
-                                      .arg(p.name)),
-                        Profile::Field::Name};
-                }
-                if (auto id = (*catalog)->addProfile(p); !id) {
-                    wipe();
-                    return id.error();
-                }
-            } else if (Status s = (*catalog)->updateProfile(p); !s) {
-                wipe();
-                return s;
-            }
-            ProfileSecrets secrets(*store, **catalog);
-            struct Typed
-            {
-                SecretKind kind;
-                QByteArray *value;
-                Profile::Field field;
-            };
-            const QList<Typed> values{{SecretKind::DbPassword, &dbPassword, Profile::Field::DatabasePassword},
-                                      {SecretKind::Passphrase, &passphrase, Profile::Field::Passphrase},
-                                      {SecretKind::Webhook, &webhook, Profile::Field::WebhookUrl},
-                                      {SecretKind::S3Secret, &s3Secret, Profile::Field::S3Secret}};
-            for (const Typed &typed : values) {
-                if (typed.value->isEmpty())
-                    continue;
-                if (Status s = secrets.set(p.name, typed.kind, *typed.value); !s) {
-                    wipe();
-                    return {s, typed.field};
-                }
-            }
-            wipe();
-            if (generate) {
-                if (auto recipient = secrets.generateIdentity(p.name); !recipient)
-                    return {recipient.error(), Profile::Field::Encryption};
-            }
-            return {};
+        [store = ProfileStore(m_paths), secrets = m_secrets(), request = std::move(request)]() mutable {
+            return store.save(std::move(request), *secrets);
         },
         [this, name = p.name](const Profile::FieldStatus &status) {
             m_busy = false;
