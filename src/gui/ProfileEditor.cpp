@@ -4,8 +4,7 @@
 #include "core/SecretStore.h"
 #include "engine/pg/ConnectionParser.h"
 #include "engine/pg/LocalServerFinder.h"
-#include "engine/pg/PgSession.h"
-#include "engine/pg/PgToolFinder.h"
+#include "engine/profiles/ConnectionTest.h"
 #include "engine/profiles/ProfileStore.h"
 #include "engine/storage/DestinationCheck.h"
 #include "gui/BackgroundTask.h"
@@ -34,13 +33,6 @@
 namespace lifeboat {
 
 namespace {
-
-struct ConnectionFacts
-{
-    QString serverVersion;
-    QString pgDump; // "pg_dump 16.4 (/usr/lib/postgresql/16/bin/pg_dump)" or why none fits
-    QStringList databases;
-};
 
 QStringList splitList(const QString &text)
 {
@@ -662,23 +654,10 @@ void ProfileEditor::testConnection()
     m_connectionResult->setText(tr("Connecting to %1…").arg(spec->displayName()));
     BackgroundTask::run(
         this,
-        [spec = *spec, password, toolDir]() mutable -> Result<ConnectionFacts> {
-            auto session = PgSession::connect(spec, spec.dbname, password);
-            password.fill('\0');
-            if (!session)
-                return session.error();
-            ConnectionFacts facts;
-            facts.serverVersion = (*session)->serverVersion();
-            auto databases = (*session)->listDatabases();
-            if (!databases)
-                return databases.error();
-            facts.databases = *databases;
-            auto tool = PgToolFinder(toolDir).find(QStringLiteral("pg_dump"), (*session)->serverMajor());
-            facts.pgDump = tool ? QStringLiteral("pg_dump %1 (%2)").arg(tool->version, tool->path)
-                                : tool.error().message;
-            return facts;
+        [spec = *spec, password = std::move(password), toolDir]() mutable {
+            return ConnectionTest::run(spec, std::move(password), toolDir);
         },
-        [this](const Result<ConnectionFacts> &facts) {
+        [this](const Result<ConnectionTest::Facts> &facts) {
             m_testConnection->setEnabled(true);
             if (!facts) {
                 m_connectionResult->setText(facts.error().message);
