@@ -1,6 +1,7 @@
 // ProfileStore over an in-memory keychain and a real catalog in a temporary config folder: a new
 // profile's folders, catalog row, secrets and generated key; a taken name; an update; a folder that
-// cannot be created; a keychain that fails (the field it is about, the profile kept).
+// cannot be created; a keychain that fails (the field it is about, the profile kept); the schedule
+// switch.
 
 #include "core/Catalog.h"
 #include "core/ConfigPaths.h"
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void updateKeepsTheKeychainWhenNothingIsTyped();
     void folderThatCannotBeCreatedNamesTheDestinations();
     void keychainFailureNamesTheSecretAndKeepsTheProfile();
+    void setScheduleEnabledChangesOnlyTheSwitch();
 
 private:
     Profile profile(const QString &name) const;
@@ -193,6 +195,33 @@ void TestProfileStore::keychainFailureNamesTheSecretAndKeepsTheProfile()
     const Profile::FieldStatus key = ProfileStore(*m_paths).save(update, *m_store);
     QVERIFY(!key.ok());
     QCOMPARE(key.field, Profile::Field::Encryption);
+}
+
+void TestProfileStore::setScheduleEnabledChangesOnlyTheSwitch()
+{
+    ProfileStore::SaveRequest request;
+    request.profile = profile(QStringLiteral("shop"));
+    request.profile.schedule = QStringLiteral("daily@02:30");
+    request.create = true;
+    QVERIFY(ProfileStore(*m_paths).save(request, *m_store).ok());
+
+    const Status off = ProfileStore(*m_paths).setScheduleEnabled(QStringLiteral("shop"), false);
+    QVERIFY2(off.ok(), off.ok() ? "" : qPrintable(off.error().message));
+    auto catalog = openCatalog();
+    QVERIFY(catalog);
+    auto paused = catalog->profile(QStringLiteral("shop"));
+    QVERIFY(paused.ok());
+    QVERIFY(!paused->scheduleEnabled);
+    QCOMPARE(paused->schedule, QStringLiteral("daily@02:30"));
+    QCOMPARE(paused->databases, QStringList{QStringLiteral("shop")});
+
+    // In a catalog already open (the scheduler's worker has its own).
+    QVERIFY(ProfileStore::setScheduleEnabled(*catalog, QStringLiteral("shop"), true).ok());
+    QVERIFY(catalog->profile(QStringLiteral("shop"))->scheduleEnabled);
+
+    const Status missing = ProfileStore::setScheduleEnabled(*catalog, QStringLiteral("nope"), true);
+    QVERIFY(!missing.ok());
+    QCOMPARE(missing.error().message, catalog->profile(QStringLiteral("nope")).error().message);
 }
 
 QTEST_GUILESS_MAIN(TestProfileStore)

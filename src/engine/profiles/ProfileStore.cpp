@@ -99,4 +99,21 @@ Profile::FieldStatus ProfileStore::save(SaveRequest request, SecretStore &store)
     return {};
 }
 
+Status ProfileStore::setScheduleEnabled(const QString &profileName, bool enabled) const
+{
+    auto catalog = Catalog::open(m_paths.catalogPath());
+    if (!catalog)
+        return catalog.error();
+    return setScheduleEnabled(**catalog, profileName, enabled);
+}
+
+Status ProfileStore::setScheduleEnabled(Catalog &catalog, const QString &profileName, bool enabled)
+{
+    auto profile = catalog.profile(profileName);
+    if (!profile)
+        return profile.error();
+    profile->scheduleEnabled = enabled;
+    return catalog.updateProfile(*profile);
+}
+
 } // namespace lifeboat

@@ -8,6 +8,7 @@
 
 namespace lifeboat {
 
+class Catalog;
 class SecretStore;
 
 // Writes profiles the way the app's profile editor saves them: the config folder, the folder
@@ -40,6 +41,11 @@ public:
     // written but a secret or the key failed, the profile stays in the catalog: save it again as an
     // update.
     Profile::FieldStatus save(SaveRequest request, SecretStore &secrets) const;
+
+    // Turns a profile's schedule on or off in the catalog of the config folder.
+    Status setScheduleEnabled(const QString &profileName, bool enabled) const;
+    // The same in a catalog already open on this thread.
+    static Status setScheduleEnabled(Catalog &catalog, const QString &profileName, bool enabled);
 
 private:
     ConfigPaths m_paths;
