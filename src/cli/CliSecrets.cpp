@@ -7,6 +7,7 @@
 #include "cli/CliOutput.h"
 #include "core/Catalog.h"
 #include "core/SecretRedactor.h"
+#include "engine/profiles/RecoveryKitExport.h"
 #include "engine/secrets/KeychainSecretStore.h"
 #include "engine/secrets/ProfileSecrets.h"
 #include "engine/secrets/RecoveryKit.h"
@@ -335,8 +336,8 @@ int Cli::cmdKey(const QStringList &args)
         const QString path = QFileInfo(parser.value(QStringLiteral("out"))).absoluteFilePath();
         if (Status s = openCatalog(); !s)
             return fail(s.error());
-        ProfileSecrets secrets(*secretStore(), *m_catalog);
-        if (Status s = secrets.exportRecoveryKit(profileName, path, parser.isSet(QStringLiteral("force")));
+        if (Status s = RecoveryKitExport::write(*m_catalog, *secretStore(), profileName, path,
+                                                parser.isSet(QStringLiteral("force")));
             !s)
             return fail(s.error());
         if (m_json) {
