@@ -126,42 +126,50 @@ Result<Profile> Profile::fromJson(const QJsonObject &o)
     return p;
 }
 
-Status Profile::validate() const
+Profile::FieldStatus Profile::validate() const
 {
-    auto fail = [](const QString &message) {
-        return makeError(QStringLiteral("profile.invalid"), message);
+    auto fail = [](Field field, const QString &message) {
+        return FieldStatus(makeError(QStringLiteral("profile.invalid"), message), field);
     };
     if (!isValidName(name))
-        return fail(QStringLiteral("'%1' is not a usable profile name: use 1–63 letters, digits, spaces, "
+        return fail(Field::Name,
+                    QStringLiteral("'%1' is not a usable profile name: use 1–63 letters, digits, spaces, "
                                    "'.', '_', '-', '@' or '+', starting with a letter or digit")
                         .arg(name));
     if (databaseMode == DatabaseMode::Listed && databases.isEmpty())
-        return fail(QStringLiteral("profile '%1' names no database: give the database in --db "
+        return fail(Field::Databases,
+                    QStringLiteral("profile '%1' names no database: give the database in --db "
                                    "(postgresql://host/DBNAME), with --database, or use --all-databases")
                         .arg(name));
     if (destinations.isEmpty())
-        return fail(QStringLiteral("profile '%1' has no destination: add one with --dest PATH").arg(name));
+        return fail(Field::Destinations,
+                    QStringLiteral("profile '%1' has no destination: add one with --dest PATH").arg(name));
     for (const QString &d : destinations) {
         if (d.startsWith(QLatin1String("s3://")))
             continue;
         if (!d.startsWith(QLatin1Char('/')))
             return fail(
+                Field::Destinations,
                 QStringLiteral("destination '%1' is not an absolute folder path or an s3:// URL").arg(d));
     }
     if (zstdLevel < 1 || zstdLevel > 19)
         return fail(
+            Field::Compression,
             QStringLiteral("zstd level %1 is out of range: use 1 (fastest) to 19 (smallest)").arg(zstdLevel));
     if (zstdThreads < 0 || zstdThreads > 64)
         return fail(
+            Field::Compression,
             QStringLiteral("zstd threads %1 is out of range: use 0 (automatic) to 64").arg(zstdThreads));
     // age's own decrypter accepts work factors up to 22; below 10 a passphrase is too cheap to guess.
     if (scryptLogN != 0 && (scryptLogN < 10 || scryptLogN > 22))
         return fail(
+            Field::Encryption,
             QStringLiteral("scrypt work factor %1 is out of range: use 10 to 22 (log2 N), or 0 for the "
                            "default")
                 .arg(scryptLogN));
     if (passphrase && !recipients.isEmpty())
-        return fail(QStringLiteral("profile '%1' asks for both recipients and a passphrase, but an age file "
+        return fail(Field::Encryption,
+                    QStringLiteral("profile '%1' asks for both recipients and a passphrase, but an age file "
                                    "encrypted with a passphrase can have no other recipients: choose one")
                         .arg(name));
     // An X25519 recipient is "age1" and 58 Bech32 characters (32-byte key + checksum).
@@ -170,25 +178,29 @@ Status Profile::validate() const
     for (const QString &r : recipients) {
         // Never echo a secret key (pasted instead of its public key) into a message or a log.
         if (r.trimmed().startsWith(QLatin1String("AGE-SECRET-KEY-"), Qt::CaseInsensitive))
-            return fail(QStringLiteral("a recipient of profile '%1' is an age secret key, not a recipient: "
+            return fail(Field::Recipients,
+                        QStringLiteral("a recipient of profile '%1' is an age secret key, not a recipient: "
                                        "give its public key (age-keygen -y key.txt prints it) and keep the "
                                        "secret key private")
                             .arg(name));
         if (!recipientShape.match(r).hasMatch())
-            return fail(QStringLiteral("'%1' is not an age recipient: recipients look like age1… "
+            return fail(Field::Recipients,
+                        QStringLiteral("'%1' is not an age recipient: recipients look like age1… "
                                        "(age-keygen -y key.txt prints one)")
                             .arg(r));
     }
     if (Status s = RetentionPlanner::validate(retention); !s)
-        return fail(QStringLiteral("profile '%1': %2").arg(name, s.error().message));
+        return fail(Field::Retention, QStringLiteral("profile '%1': %2").arg(name, s.error().message));
     if (!schedule.trimmed().isEmpty()) {
         if (auto rule = ScheduleRule::parse(schedule); !rule)
-            return fail(QStringLiteral("profile '%1': %2").arg(name, rule.error().message));
+            return fail(Field::Schedule, QStringLiteral("profile '%1': %2").arg(name, rule.error().message));
     }
     if (catchUpDelayMinutes < 0 || catchUpDelayMinutes > 24 * 60)
-        return fail(QStringLiteral("profile '%1': the catch-up delay must be 0 to 1440 minutes").arg(name));
+        return fail(Field::CatchUpDelay,
+                    QStringLiteral("profile '%1': the catch-up delay must be 0 to 1440 minutes").arg(name));
     if (staleAfterHours < 0)
         return fail(
+            Field::StaleAfter,
             QStringLiteral("profile '%1': stale-after must be 0 (automatic) or more hours").arg(name));
     return {};
 }

@@ -18,6 +18,48 @@ struct Profile
         Listed,
         All
     };
+    // What a problem is about, so a form can show it beside the right fields without reading the
+    // sentence. None: nothing of the profile (the catalog, the disk, the keychain).
+    enum class Field
+    {
+        None,
+        Name,
+        Connection,
+        DatabasePassword,
+        Databases,
+        Destinations,
+        S3Secret,
+        Compression,
+        Encryption,
+        Recipients,
+        Passphrase,
+        Schedule,
+        Retention,
+        CatchUpDelay,
+        StaleAfter,
+        WebhookUrl
+    };
+    // A Status and the field it is about (Field::None on success). Converts to a plain Status.
+    struct [[nodiscard]] FieldStatus
+    {
+        Status status;
+        Field field = Field::None;
+
+        FieldStatus() = default;
+        FieldStatus(Status s, Field f = Field::None)
+            : status(std::move(s))
+            , field(f)
+        {}
+        FieldStatus(Error error, Field f = Field::None)
+            : status(std::move(error))
+            , field(f)
+        {}
+
+        bool ok() const { return status.ok(); }
+        explicit operator bool() const { return ok(); }
+        const Error &error() const { return status.error(); }
+        operator Status() const { return status; }
+    };
 
     qint64 id = 0;
     QString name;
@@ -64,8 +106,8 @@ struct Profile
     QJsonObject toJson() const;
     static Result<Profile> fromJson(const QJsonObject &json);
     // Checks what can be checked without a server: name, destinations, levels, recipients'
-    // shape. One sentence per problem; the first problem is returned.
-    Status validate() const;
+    // shape. One sentence per problem; the first problem is returned, with the field it is about.
+    FieldStatus validate() const;
 
     static bool isValidName(const QString &name);
     // The folder name used at destinations: the name with anything outside [A-Za-z0-9._-] → '_'.

@@ -1,10 +1,9 @@
 #include "gui/DashboardView.h"
 
-#include "core/Catalog.h"
 #include "engine/jobs/BackupJob.h"
 #include "engine/jobs/IntegrityJob.h"
 #include "engine/jobs/JobRunner.h"
-#include "engine/secrets/ProfileSecrets.h"
+#include "engine/profiles/RecoveryKitExport.h"
 #include "gui/BackgroundTask.h"
 #include "gui/DashboardCard.h"
 
@@ -206,12 +205,8 @@ void DashboardView::exportRecoveryKit(const QString &profileName, const QString 
             return;
         BackgroundTask::run(
             this,
-            [paths = m_paths, store = m_secrets(), profileName, file]() -> Status {
-                auto catalog = Catalog::open(paths.catalogPath());
-                if (!catalog)
-                    return catalog.error();
-                ProfileSecrets secrets(*store, **catalog);
-                return secrets.exportRecoveryKit(profileName, file, true);
+            [paths = m_paths, store = m_secrets(), profileName, file] {
+                return RecoveryKitExport::write(paths, *store, profileName, file, true);
             },
             [this, profileName, file](const Status &status) {
                 if (!status) {

@@ -1,13 +1,11 @@
 #include "gui/ProfileEditor.h"
 
-#include "core/Catalog.h"
 #include "core/ScheduleRule.h"
 #include "core/SecretStore.h"
 #include "engine/pg/ConnectionParser.h"
 #include "engine/pg/LocalServerFinder.h"
-#include "engine/pg/PgSession.h"
-#include "engine/pg/PgToolFinder.h"
-#include "engine/secrets/ProfileSecrets.h"
+#include "engine/profiles/ConnectionTest.h"
+#include "engine/profiles/ProfileStore.h"
 #include "engine/storage/DestinationCheck.h"
 #include "gui/BackgroundTask.h"
 #include "gui/DisplayFormat.h"
@@ -16,7 +14,6 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -36,13 +33,6 @@
 namespace lifeboat {
 
 namespace {
-
-struct ConnectionFacts
-{
-    QString serverVersion;
-    QString pgDump; // "pg_dump 16.4 (/usr/lib/postgresql/16/bin/pg_dump)" or why none fits
-    QStringList databases;
-};
 
 QStringList splitList(const QString &text)
 {
@@ -664,23 +654,10 @@ void ProfileEditor::testConnection()
     m_connectionResult->setText(tr("Connecting to %1…").arg(spec->displayName()));
     BackgroundTask::run(
         this,
-        [spec = *spec, password, toolDir]() mutable -> Result<ConnectionFacts> {
-            auto session = PgSession::connect(spec, spec.dbname, password);
-            password.fill('\0');
-            if (!session)
-                return session.error();
-            ConnectionFacts facts;
-            facts.serverVersion = (*session)->serverVersion();
-            auto databases = (*session)->listDatabases();
-            if (!databases)
-                return databases.error();
-            facts.databases = *databases;
-            auto tool = PgToolFinder(toolDir).find(QStringLiteral("pg_dump"), (*session)->serverMajor());
-            facts.pgDump = tool ? QStringLiteral("pg_dump %1 (%2)").arg(tool->version, tool->path)
-                                : tool.error().message;
-            return facts;
+        [spec = *spec, password = std::move(password), toolDir]() mutable {
+            return ConnectionTest::run(spec, std::move(password), toolDir);
         },
-        [this](const Result<ConnectionFacts> &facts) {
+        [this](const Result<ConnectionTest::Facts> &facts) {
             m_testConnection->setEnabled(true);
             if (!facts) {
                 m_connectionResult->setText(facts.error().message);
@@ -827,23 +804,32 @@ void ProfileEditor::updateNavigation()
     m_next->setDefault(m_mode == Mode::Create && section < SectionCount - 1);
 }
 
-int ProfileEditor::sectionOf(const QString &message) const
+int ProfileEditor::sectionOf(Profile::Field field)
 {
-    const QString m = message.toLower();
-    if (m.contains(QLatin1String("schedule")) || m.contains(QLatin1String("keep")) ||
-        m.contains(QLatin1String("retention")))
-        return ScheduleSection;
-    if (m.contains(QLatin1String("recipient")) || m.contains(QLatin1String("passphrase")) ||
-        m.contains(QLatin1String("zstd")) || m.contains(QLatin1String("scrypt")) ||
-        m.contains(QLatin1String("age ")))
-        return EncryptionSection;
-    if (m.contains(QLatin1String("destination")))
-        return DestinationsSection;
-    if (m.contains(QLatin1String("database")) || m.contains(QLatin1String("pattern")))
+    switch (field) {
+    case Profile::Field::None:
+    case Profile::Field::Name:
+    case Profile::Field::Connection:
+    case Profile::Field::DatabasePassword:
+        return ConnectionSection;
+    case Profile::Field::Databases:
         return DatabasesSection;
-    if (m.contains(QLatin1String("webhook")) || m.contains(QLatin1String("prometheus")) ||
-        m.contains(QLatin1String("reminder")))
+    case Profile::Field::Destinations:
+    case Profile::Field::S3Secret:
+        return DestinationsSection;
+    case Profile::Field::Compression:
+    case Profile::Field::Encryption:
+    case Profile::Field::Recipients:
+    case Profile::Field::Passphrase:
+        return EncryptionSection;
+    case Profile::Field::Schedule:
+    case Profile::Field::Retention:
+    case Profile::Field::CatchUpDelay:
+        return ScheduleSection;
+    case Profile::Field::StaleAfter:
+    case Profile::Field::WebhookUrl:
         return NotificationsSection;
+    }
     return ConnectionSection;
 }
 
@@ -875,8 +861,8 @@ void ProfileEditor::save()
         return;
     }
     const Profile p = profile();
-    if (Status s = p.validate(); !s) {
-        showError(sectionOf(s.error().message), s.error().message);
+    if (Profile::FieldStatus s = p.validate(); !s) {
+        showError(sectionOf(s.field), s.error().message);
         return;
     }
     if (!p.schedule.isEmpty()) {
@@ -895,91 +881,29 @@ void ProfileEditor::save()
         label->hide();
 
     // The secrets leave the fields now and go to the keychain only.
-    QByteArray dbPassword = m_dbPassword->text().toUtf8();
-    QByteArray passphrase = m_passphrase->text().toUtf8();
-    QByteArray webhook = m_webhookUrl->text().trimmed().toUtf8();
-    QByteArray s3Secret = m_s3Secret->text().toUtf8();
+    ProfileStore::SaveRequest request;
+    request.profile = p;
+    request.create = m_mode == Mode::Create;
+    request.generateKey = m_generateKey->isEnabled() && m_generateKey->isChecked() && !p.passphrase;
+    request.dbPassword = m_dbPassword->text().toUtf8();
+    request.passphrase = m_passphrase->text().toUtf8();
+    request.webhookUrl = m_webhookUrl->text().trimmed().toUtf8();
+    request.s3Secret = m_s3Secret->text().toUtf8();
     wipeSecrets();
-    const bool generate = m_generateKey->isEnabled() && m_generateKey->isChecked() && !p.passphrase;
-    const bool create = m_mode == Mode::Create;
     m_busy = true;
     updateNavigation();
     m_cancel->setEnabled(false);
     BackgroundTask::run(
         this,
-        [paths = m_paths, store = m_secrets(), p, create, generate, dbPassword, passphrase, webhook,
-         s3Secret]() mutable -> Status {
-            auto wipe = [&] {
-                dbPassword.fill('\0');
-                passphrase.fill('\0');
-                webhook.fill('\0');
-                s3Secret.fill('\0');
-            };
-            if (Status s = paths.ensureExists(); !s) {
-                wipe();
-                return s;
-            }
-            // A folder typed (or suggested by the welcome) that does not exist yet is created, private.
-            for (const QString &dest : p.destinations) {
-                if (dest.startsWith(QLatin1Char('/')) && !QFileInfo::exists(dest)) {
-                    if (!QDir().mkpath(dest)) {
-                        wipe();
-                        return makeError(
-                            QStringLiteral("profile.dest"),
-                            QStringLiteral("cannot create the destination folder %1: check that its "
-                                           "parent folder exists and is writable")
-                                .arg(dest));
-                    }
-                    QFile::setPermissions(dest, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-                }
-            }
-            auto catalog = Catalog::open(paths.catalogPath());
-            if (!catalog) {
-                wipe();
-                return catalog.error();
-            }
-            if (create) {
-                if (auto existing = (*catalog)->profile(p.name); existing) {
-                    wipe();
-                    return makeError(
-                        QStringLiteral("profile.exists"),
-                        QStringLiteral("a profile named '%1' exists already: choose another name")
-                            .arg(p.name));
-                }
-                if (auto id = (*catalog)->addProfile(p); !id) {
-                    wipe();
-                    return id.error();
-                }
-            } else if (Status s = (*catalog)->updateProfile(p); !s) {
-                wipe();
-                return s;
-            }
-            ProfileSecrets secrets(*store, **catalog);
-            const QList<std::pair<SecretKind, QByteArray *>> values{{SecretKind::DbPassword, &dbPassword},
-                                                                    {SecretKind::Passphrase, &passphrase},
-                                                                    {SecretKind::Webhook, &webhook},
-                                                                    {SecretKind::S3Secret, &s3Secret}};
-            for (const auto &[kind, value] : values) {
-                if (value->isEmpty())
-                    continue;
-                if (Status s = secrets.set(p.name, kind, *value); !s) {
-                    wipe();
-                    return s;
-                }
-            }
-            wipe();
-            if (generate) {
-                if (auto recipient = secrets.generateIdentity(p.name); !recipient)
-                    return recipient.error();
-            }
-            return {};
+        [store = ProfileStore(m_paths), secrets = m_secrets(), request = std::move(request)]() mutable {
+            return store.save(std::move(request), *secrets);
         },
-        [this, name = p.name](const Status &status) {
+        [this, name = p.name](const Profile::FieldStatus &status) {
             m_busy = false;
             m_cancel->setEnabled(true);
             updateNavigation();
             if (!status) {
-                showError(sectionOf(status.error().message), status.error().message);
+                showError(sectionOf(status.field), status.error().message);
                 if (m_mode == Mode::Create && status.error().code != QLatin1String("profile.exists")) {
                     // The profile was written; what failed were its secrets: edit from now on.
                     m_mode = Mode::Edit;

@@ -91,8 +91,8 @@ private:
     void addS3Destination();
     void testDestination();
     void importConnections();
-    // The section a validation sentence is about (best effort, by its words).
-    int sectionOf(const QString &message) const;
+    // The section that shows a field's problem.
+    static int sectionOf(Profile::Field field);
     void showError(int section, const QString &message);
     void wipeSecrets();
 

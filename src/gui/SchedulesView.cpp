@@ -1,6 +1,6 @@
 #include "gui/SchedulesView.h"
 
-#include "core/Catalog.h"
+#include "engine/profiles/ProfileStore.h"
 #include "engine/schedule/Scheduler.h"
 #include "gui/BackgroundTask.h"
 #include "gui/DisplayFormat.h"
@@ -132,15 +132,8 @@ void SchedulesView::setScheduleEnabled(const QString &profileName, bool enabled)
     }
     BackgroundTask::run(
         this,
-        [paths = m_paths, profileName, enabled]() -> Status {
-            auto catalog = Catalog::open(paths.catalogPath());
-            if (!catalog)
-                return catalog.error();
-            auto profile = (*catalog)->profile(profileName);
-            if (!profile)
-                return profile.error();
-            profile->scheduleEnabled = enabled;
-            return (*catalog)->updateProfile(*profile);
+        [store = ProfileStore(m_paths), profileName, enabled] {
+            return store.setScheduleEnabled(profileName, enabled);
         },
         [this, profileName](const Status &status) {
             if (!status)

@@ -118,6 +118,8 @@ private slots:
     void validate();
     void validateReturnsFirstProblem();
     void validateNeverEchoesSecretKey();
+    void validateNamesTheField_data();
+    void validateNamesTheField();
     void isValidName_data();
     void isValidName();
     void slug_data();
@@ -343,6 +345,79 @@ void TestProfile::validateNeverEchoesSecretKey()
         QVERIFY2(!s.error().message.contains(secret.trimmed().mid(15, 20), Qt::CaseInsensitive),
                  "the secret key was echoed into the message");
     }
+}
+
+void TestProfile::validateNamesTheField_data()
+{
+    QTest::addColumn<Profile>("profile");
+    QTest::addColumn<Profile::Field>("field");
+
+    // The names hold the words a form once searched sentences for ("schedule", "keep",
+    // "recipient", "destination", "database"): the field comes from the rule that failed.
+    auto valid = [] {
+        Profile p = validProfile();
+        p.name = QStringLiteral("keep schedule recipient destination database");
+        return p;
+    };
+    QTest::newRow("valid") << valid() << Profile::Field::None;
+    Profile p = valid();
+    p.name = QStringLiteral("a/b schedule");
+    QTest::newRow("name") << p << Profile::Field::Name;
+    p = valid();
+    p.databases.clear();
+    QTest::newRow("databases") << p << Profile::Field::Databases;
+    p = valid();
+    p.destinations = {QStringLiteral("relative")};
+    QTest::newRow("destinations") << p << Profile::Field::Destinations;
+    p = valid();
+    p.destinations.clear();
+    QTest::newRow("no destination") << p << Profile::Field::Destinations;
+    p = valid();
+    p.zstdLevel = 20;
+    QTest::newRow("zstd level") << p << Profile::Field::Compression;
+    p = valid();
+    p.zstdThreads = 65;
+    QTest::newRow("zstd threads") << p << Profile::Field::Compression;
+    p = valid();
+    p.scryptLogN = 5;
+    QTest::newRow("scrypt") << p << Profile::Field::Encryption;
+    p = valid();
+    p.passphrase = true;
+    p.recipients = {Recipient};
+    QTest::newRow("passphrase and recipients") << p << Profile::Field::Encryption;
+    p = valid();
+    p.recipients = {QStringLiteral("bob@example.org")};
+    QTest::newRow("recipient") << p << Profile::Field::Recipients;
+    p = valid();
+    p.recipients = {SecretKey};
+    QTest::newRow("secret key") << p << Profile::Field::Recipients;
+    p = valid();
+    p.retention.keepDaily = -1;
+    QTest::newRow("retention") << p << Profile::Field::Retention;
+    p = valid();
+    p.schedule = QStringLiteral("whenever");
+    QTest::newRow("schedule") << p << Profile::Field::Schedule;
+    p = valid();
+    p.catchUpDelayMinutes = -1;
+    QTest::newRow("catch-up") << p << Profile::Field::CatchUpDelay;
+    p = valid();
+    p.staleAfterHours = -1;
+    QTest::newRow("stale after") << p << Profile::Field::StaleAfter;
+}
+
+void TestProfile::validateNamesTheField()
+{
+    QFETCH(Profile, profile);
+    QFETCH(Profile::Field, field);
+
+    const Profile::FieldStatus status = profile.validate();
+    QCOMPARE(status.ok(), field == Profile::Field::None);
+    QCOMPARE(status.field, field);
+    // The same sentence as the plain Status every other caller reads.
+    const Status plain = profile.validate();
+    QCOMPARE(plain.ok(), status.ok());
+    if (!status.ok())
+        QCOMPARE(plain.error().message, status.error().message);
 }
 
 void TestProfile::isValidName_data()

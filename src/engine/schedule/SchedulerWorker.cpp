@@ -1,6 +1,7 @@
 #include "engine/schedule/SchedulerWorker.h"
 
 #include "core/Catalog.h"
+#include "engine/profiles/ProfileStore.h"
 
 #include <QMetaObject>
 
@@ -37,11 +38,7 @@ void SchedulerWorker::setScheduleEnabled(const QString &profileName, bool enable
     Status result = [&]() -> Status {
         if (Status s = ensureCatalog(); !s)
             return s;
-        auto profile = m_catalog->profile(profileName);
-        if (!profile)
-            return profile.error();
-        profile->scheduleEnabled = enabled;
-        return m_catalog->updateProfile(*profile);
+        return ProfileStore::setScheduleEnabled(*m_catalog, profileName, enabled);
     }();
     if (QObject *r = receiver.data())
         QMetaObject::invokeMethod(
