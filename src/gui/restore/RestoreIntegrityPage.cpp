@@ -3,7 +3,7 @@
 #include "engine/jobs/IntegrityJob.h"
 #include "engine/jobs/JobRunner.h"
 #include "gui/DisplayFormat.h"
-#include "gui/restore/RestoreWizard.h"
+#include "gui/restore/RestoreSession.h"
 
 #include <QLabel>
 #include <QPushButton>
@@ -11,8 +11,8 @@
 
 namespace lifeboat {
 
-RestoreIntegrityPage::RestoreIntegrityPage(RestoreWizard *wizard)
-    : RestoreJobPage(wizard)
+RestoreIntegrityPage::RestoreIntegrityPage(RestoreSession *session, QWidget *parent)
+    : RestoreJobPage(session, parent)
 {
     setObjectName(QStringLiteral("restoreIntegrityPage"));
     setTitle(tr("Check the backup's integrity"));
@@ -40,15 +40,15 @@ void RestoreIntegrityPage::cleanupPage()
 
 void RestoreIntegrityPage::start()
 {
-    const ArtifactRecord &a = m_wizard->artifact();
+    const ArtifactRecord &a = m_session->artifact();
     m_retryButton->hide();
     m_phaseLabel->setText(tr("Checking backup %1 of %2 (%3)…")
                               .arg(a.id)
                               .arg(a.database, DisplayFormat::dateTime(a.createdUtc)));
-    const QString id = m_wizard->runner()->submit(std::make_shared<IntegrityJob>(
-        a.profileName, m_wizard->serverKey(), a.id,
-        JobSecrets{.store = m_wizard->secrets(), .identityFiles = m_wizard->identityFiles()}));
-    m_wizard->integrityJobId = id;
+    const QString id = m_session->runner()->submit(std::make_shared<IntegrityJob>(
+        a.profileName, m_session->serverKey(), a.id,
+        JobSecrets{.store = m_session->secrets(), .identityFiles = m_session->identityFiles()}));
+    m_session->integrityJobId = id;
     follow(id);
 }
 

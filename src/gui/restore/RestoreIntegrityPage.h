@@ -12,7 +12,7 @@ class RestoreIntegrityPage : public RestoreJobPage
 {
     Q_OBJECT
 public:
-    explicit RestoreIntegrityPage(RestoreWizard *wizard);
+    explicit RestoreIntegrityPage(RestoreSession *session, QWidget *parent = nullptr);
 
     void initializePage() override;
     void cleanupPage() override;

@@ -2,7 +2,7 @@
 
 #include "engine/jobs/JobRunner.h"
 #include "gui/DisplayFormat.h"
-#include "gui/restore/RestoreWizard.h"
+#include "gui/restore/RestoreSession.h"
 
 #include <QBoxLayout>
 #include <QLabel>
@@ -10,12 +10,12 @@
 
 namespace lifeboat {
 
-RestoreJobPage::RestoreJobPage(RestoreWizard *wizard)
-    : QWizardPage(wizard)
-    , m_wizard(wizard)
+RestoreJobPage::RestoreJobPage(RestoreSession *session, QWidget *parent)
+    : QWizardPage(parent)
+    , m_session(session)
 {
-    connect(wizard->runner(), &JobRunner::jobUpdated, this, &RestoreJobPage::onUpdate);
-    connect(wizard->runner(), &JobRunner::jobFinished, this, &RestoreJobPage::onUpdate);
+    connect(session->runner(), &JobRunner::jobUpdated, this, &RestoreJobPage::onUpdate);
+    connect(session->runner(), &JobRunner::jobFinished, this, &RestoreJobPage::onUpdate);
 }
 
 void RestoreJobPage::addProgressWidgets(QBoxLayout *layout)
@@ -42,7 +42,7 @@ void RestoreJobPage::addProgressWidgets(QBoxLayout *layout)
 void RestoreJobPage::follow(const QString &jobId)
 {
     m_jobId = jobId;
-    m_job = m_wizard->runner()->job(jobId);
+    m_job = m_session->runner()->job(jobId);
     m_resultLabel->clear();
     m_progress->setRange(0, 0); // busy until the job reports a size
     onUpdate(m_job);
@@ -52,7 +52,7 @@ void RestoreJobPage::follow(const QString &jobId)
 void RestoreJobPage::cancelJob()
 {
     if (!m_jobId.isEmpty() && !m_job.isFinished())
-        m_wizard->runner()->cancel(m_jobId);
+        m_session->runner()->cancel(m_jobId);
 }
 
 void RestoreJobPage::onUpdate(const JobInfo &job)

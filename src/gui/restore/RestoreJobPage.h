@@ -10,7 +10,7 @@ class QProgressBar;
 
 namespace lifeboat {
 
-class RestoreWizard;
+class RestoreSession;
 
 // A wizard page that follows one job of the JobRunner: its phase, a progress bar and the time
 // left, and its outcome. The integrity check and the restore pages build on it.
@@ -18,7 +18,7 @@ class RestoreJobPage : public QWizardPage
 {
     Q_OBJECT
 public:
-    explicit RestoreJobPage(RestoreWizard *wizard);
+    explicit RestoreJobPage(RestoreSession *session, QWidget *parent = nullptr);
 
     QString jobId() const { return m_jobId; }
     const JobInfo &job() const { return m_job; }
@@ -32,7 +32,7 @@ protected:
     virtual void onFinished(const JobInfo &job) = 0;
     void addProgressWidgets(QBoxLayout *layout);
 
-    RestoreWizard *m_wizard;
+    RestoreSession *m_session;
     QLabel *m_phaseLabel = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_resultLabel = nullptr;

@@ -1,7 +1,7 @@
 #include "gui/restore/RestoreOptionsPage.h"
 
 #include "gui/DisplayFormat.h"
-#include "gui/restore/RestoreWizard.h"
+#include "gui/restore/RestoreSession.h"
 
 #include <QCheckBox>
 #include <QFormLayout>
@@ -17,9 +17,9 @@
 
 namespace lifeboat {
 
-RestoreOptionsPage::RestoreOptionsPage(RestoreWizard *wizard)
-    : QWizardPage(wizard)
-    , m_wizard(wizard)
+RestoreOptionsPage::RestoreOptionsPage(RestoreSession *session, QWidget *parent)
+    : QWizardPage(parent)
+    , m_session(session)
 {
     setObjectName(QStringLiteral("restoreOptionsPage"));
     setTitle(tr("What to restore"));
@@ -92,7 +92,7 @@ void RestoreOptionsPage::initializePage()
     m_tree->clear();
     QHash<QString, QTreeWidgetItem *> schemas;
     QHash<QString, qint64> schemaRows;
-    for (const Manifest::Table &t : m_wizard->manifest().tables) {
+    for (const Manifest::Table &t : m_session->manifest().tables) {
         QTreeWidgetItem *&schema = schemas[t.schema];
         if (!schema) {
             schema = new QTreeWidgetItem(m_tree, {t.schema});
@@ -116,9 +116,9 @@ void RestoreOptionsPage::initializePage()
     }
     m_tree->sortItems(0, Qt::AscendingOrder);
     m_tree->setEnabled(!schemas.isEmpty());
-    const RestoreWizard::Options &o = m_wizard->options;
+    const RestoreSession::Options &o = m_session->options;
     m_jobs->setValue(o.jobs);
-    m_noOwner->setChecked(o.noOwner || m_wizard->target.mode == RestoreWizard::Target::Mode::OtherServer);
+    m_noOwner->setChecked(o.noOwner || m_session->target.mode == RestoreSession::Target::Mode::OtherServer);
     (o.dataOnly ? m_dataOnly : o.schemaOnly ? m_schemaOnly : m_everything)->setChecked(true);
     updateSummary();
 }
@@ -158,7 +158,7 @@ bool RestoreOptionsPage::isComplete() const
 
 bool RestoreOptionsPage::validatePage()
 {
-    RestoreWizard::Options o;
+    RestoreSession::Options o;
     o.jobs = m_jobs->value();
     o.noOwner = m_noOwner->isChecked();
     o.dataOnly = m_dataOnly->isChecked();
@@ -188,7 +188,7 @@ bool RestoreOptionsPage::validatePage()
         if (!wholeSchemasOnly)
             o.tables = tables;
     }
-    m_wizard->options = o;
+    m_session->options = o;
     return true;
 }
 

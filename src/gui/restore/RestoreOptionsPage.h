@@ -11,7 +11,7 @@ class QTreeWidgetItem;
 
 namespace lifeboat {
 
-class RestoreWizard;
+class RestoreSession;
 
 // Step 4: what to restore and how — the schemas and tables of the backup's table of contents
 // (with their row counts, all checked), parallel jobs, without owners, data or schema only.
@@ -19,7 +19,7 @@ class RestoreOptionsPage : public QWizardPage
 {
     Q_OBJECT
 public:
-    explicit RestoreOptionsPage(RestoreWizard *wizard);
+    explicit RestoreOptionsPage(RestoreSession *session, QWidget *parent = nullptr);
 
     void initializePage() override;
     bool isComplete() const override;
@@ -29,7 +29,7 @@ public:
 private:
     void updateSummary();
 
-    RestoreWizard *m_wizard;
+    RestoreSession *m_session;
     QTreeWidget *m_tree = nullptr;
     QLabel *m_summaryLabel = nullptr;
     QSpinBox *m_jobs = nullptr;

@@ -1,7 +1,7 @@
 #include "gui/restore/RestorePickPage.h"
 
 #include "gui/DisplayFormat.h"
-#include "gui/restore/RestoreWizard.h"
+#include "gui/restore/RestoreSession.h"
 
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -17,9 +17,9 @@ namespace {
 constexpr int ArtifactIdRole = Qt::UserRole + 1;
 } // namespace
 
-RestorePickPage::RestorePickPage(RestoreWizard *wizard)
-    : QWizardPage(wizard)
-    , m_wizard(wizard)
+RestorePickPage::RestorePickPage(RestoreSession *session, QWidget *parent)
+    : QWizardPage(parent)
+    , m_session(session)
 {
     setObjectName(QStringLiteral("restorePickPage"));
     setTitle(tr("Choose a backup"));
@@ -52,30 +52,30 @@ RestorePickPage::RestorePickPage(RestoreWizard *wizard)
     keyRow->addWidget(m_identityButton);
     layout->addLayout(keyRow);
 
-    connect(m_wizard, &RestoreWizard::backupsChanged, this, &RestorePickPage::fill);
+    connect(m_session, &RestoreSession::backupsChanged, this, &RestorePickPage::fill);
     connect(m_tree, &QTreeWidget::currentItemChanged, this, &RestorePickPage::onCurrentChanged);
     connect(m_tree, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
         if (item && item->data(0, ArtifactIdRole).toLongLong() && isComplete())
-            m_wizard->next();
+            wizard()->next();
     });
-    connect(m_wizard->worker(), &RestoreWizardWorker::artifactLoaded, this, &RestorePickPage::onArtifact);
+    connect(m_session->worker(), &RestoreWizardWorker::artifactLoaded, this, &RestorePickPage::onArtifact);
     connect(m_identityButton, &QPushButton::clicked, this, &RestorePickPage::chooseIdentity);
 }
 
 void RestorePickPage::initializePage()
 {
     m_loadedId = 0;
-    m_wizard->setIdentityFiles({});
+    m_session->setIdentityFiles({});
     fill();
 }
 
 void RestorePickPage::fill()
 {
     const qint64 keep =
-        m_wizard->preselectedArtifact() ? m_wizard->preselectedArtifact() : currentArtifactId();
+        m_session->preselectedArtifact() ? m_session->preselectedArtifact() : currentArtifactId();
     const QSignalBlocker block(m_tree);
     m_tree->clear();
-    const RestoreWizardWorker::Backups &backups = m_wizard->backups();
+    const RestoreWizardWorker::Backups &backups = m_session->backups();
     QHash<QString, QTreeWidgetItem *> profiles;
     QHash<QString, QTreeWidgetItem *> databases;
     for (const ArtifactRecord &a : backups.artifacts) {
@@ -132,8 +132,8 @@ void RestorePickPage::fill()
     else if (backups.artifacts.isEmpty())
         m_keyLabel->setText(tr("There are no backups to restore yet."));
     if (keep && selectArtifact(keep)) {
-        if (keep == m_wizard->preselectedArtifact()) {
-            m_wizard->clearPreselect(); // taken: later reloads keep the user's own choice
+        if (keep == m_session->preselectedArtifact()) {
+            m_session->clearPreselect(); // taken: later reloads keep the user's own choice
             m_tree->setFocus();
         }
     } else {
@@ -165,7 +165,7 @@ void RestorePickPage::onCurrentChanged()
     const qint64 id = currentArtifactId();
     m_identityButton->setEnabled(false);
     if (!id) {
-        if (!m_wizard->backups().artifacts.isEmpty())
+        if (!m_session->backups().artifacts.isEmpty())
             m_keyLabel->setText(tr("Select a backup (a point in time under a database)."));
         Q_EMIT completeChanged();
         return;
@@ -173,7 +173,7 @@ void RestorePickPage::onCurrentChanged()
     if (id != m_loadedId) {
         m_loadedId = 0;
         m_keyLabel->setText(tr("Reading backup %1…").arg(id));
-        RestoreWizardWorker *worker = m_wizard->worker();
+        RestoreWizardWorker *worker = m_session->worker();
         QMetaObject::invokeMethod(
             worker, [worker, id] { worker->loadArtifact(id); }, Qt::QueuedConnection);
     }
@@ -188,13 +188,13 @@ void RestorePickPage::onArtifact(const ArtifactRecord &artifact, const QString &
     }
     if (artifact.id != currentArtifactId())
         return;
-    m_wizard->setArtifact(artifact);
+    m_session->setArtifact(artifact);
     m_loadedId = artifact.id;
-    const auto profile = m_wizard->profile();
+    const auto profile = m_session->profile();
     m_identityButton->setEnabled(artifact.encrypted);
-    if (!m_wizard->identityFiles().isEmpty())
+    if (!m_session->identityFiles().isEmpty())
         m_keyLabel->setText(tr("Decrypted with the identity file %1.")
-                                .arg(m_wizard->identityFiles().join(QStringLiteral(", "))));
+                                .arg(m_session->identityFiles().join(QStringLiteral(", "))));
     else if (!artifact.encrypted)
         m_keyLabel->setText(tr("This backup is not encrypted."));
     else if (profile && profile->passphrase)
@@ -217,7 +217,7 @@ void RestorePickPage::chooseIdentity()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setFileMode(QFileDialog::ExistingFile);
     connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &file) {
-        m_wizard->setIdentityFiles({file});
+        m_session->setIdentityFiles({file});
         m_keyLabel->setText(tr("Decrypted with the identity file %1.").arg(file));
     });
     dialog->open();

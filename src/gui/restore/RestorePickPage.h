@@ -10,7 +10,7 @@ class QTreeWidget;
 
 namespace lifeboat {
 
-class RestoreWizard;
+class RestoreSession;
 
 // Step 1: the backup to restore, as a tree of profile → database → point in time (newest first,
 // verified ones marked), and — for a backup whose key is not in the keychain — an identity file.
@@ -18,7 +18,7 @@ class RestorePickPage : public QWizardPage
 {
     Q_OBJECT
 public:
-    explicit RestorePickPage(RestoreWizard *wizard);
+    explicit RestorePickPage(RestoreSession *session, QWidget *parent = nullptr);
 
     void initializePage() override;
     bool isComplete() const override;
@@ -33,7 +33,7 @@ private:
     void chooseIdentity();
     qint64 currentArtifactId() const;
 
-    RestoreWizard *m_wizard;
+    RestoreSession *m_session;
     QTreeWidget *m_tree = nullptr;
     QLabel *m_keyLabel = nullptr;
     QPushButton *m_identityButton = nullptr;

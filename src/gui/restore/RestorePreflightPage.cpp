@@ -1,6 +1,6 @@
 #include "gui/restore/RestorePreflightPage.h"
 
-#include "gui/restore/RestoreWizard.h"
+#include "gui/restore/RestoreSession.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -10,9 +10,9 @@
 
 namespace lifeboat {
 
-RestorePreflightPage::RestorePreflightPage(RestoreWizard *wizard)
-    : QWizardPage(wizard)
-    , m_wizard(wizard)
+RestorePreflightPage::RestorePreflightPage(RestoreSession *session, QWidget *parent)
+    : QWizardPage(parent)
+    , m_session(session)
 {
     setObjectName(QStringLiteral("restorePreflightPage"));
     setTitle(tr("Pre-flight checks"));
@@ -38,7 +38,7 @@ RestorePreflightPage::RestorePreflightPage(RestoreWizard *wizard)
     m_retryButton->setObjectName(QStringLiteral("preflightRetryButton"));
     layout->addWidget(m_retryButton, 0, Qt::AlignLeft);
     connect(m_retryButton, &QPushButton::clicked, this, &RestorePreflightPage::start);
-    connect(wizard->worker(), &RestoreWizardWorker::preflightDone, this, &RestorePreflightPage::onDone);
+    connect(session->worker(), &RestoreWizardWorker::preflightDone, this, &RestorePreflightPage::onDone);
 }
 
 void RestorePreflightPage::initializePage()
@@ -50,22 +50,22 @@ void RestorePreflightPage::start()
 {
     m_ok = false;
     m_results->clear();
-    const RestoreWizard::Target &target = m_wizard->target;
+    const RestoreSession::Target &target = m_session->target;
     m_statusLabel->setText(tr("Checking %1…").arg(target.connection.displayName()));
     m_retryButton->setEnabled(false);
     RestorePreflight::Input input;
-    input.manifest = m_wizard->manifest();
+    input.manifest = m_session->manifest();
     input.target = target.connection;
     input.database = target.database;
-    input.noOwner = m_wizard->options.noOwner;
-    input.replace = target.mode == RestoreWizard::Target::Mode::ReplaceExisting;
+    input.noOwner = m_session->options.noOwner;
+    input.replace = target.mode == RestoreSession::Target::Mode::ReplaceExisting;
     input.confirm = target.confirm;
-    input.jobs = m_wizard->options.jobs;
-    const auto profile = m_wizard->profile();
+    input.jobs = m_session->options.jobs;
+    const auto profile = m_session->profile();
     input.toolDirectory = profile ? profile->toolDirectory : QString();
-    const bool profileServer = profile && target.mode != RestoreWizard::Target::Mode::OtherServer;
-    const QString profileName = m_wizard->artifact().profileName;
-    RestoreWizardWorker *worker = m_wizard->worker();
+    const bool profileServer = profile && target.mode != RestoreSession::Target::Mode::OtherServer;
+    const QString profileName = m_session->artifact().profileName;
+    RestoreWizardWorker *worker = m_session->worker();
     ++m_request;
     QMetaObject::invokeMethod(
         worker,

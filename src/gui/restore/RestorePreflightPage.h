@@ -10,7 +10,7 @@ class QTreeWidget;
 
 namespace lifeboat {
 
-class RestoreWizard;
+class RestoreSession;
 
 // Step 5: the pre-flight checks on the target (RestorePreflight, the same the restore job makes):
 // versions and pg_restore, roles, extensions, the target database and its connections, disk
@@ -19,7 +19,7 @@ class RestorePreflightPage : public QWizardPage
 {
     Q_OBJECT
 public:
-    explicit RestorePreflightPage(RestoreWizard *wizard);
+    explicit RestorePreflightPage(RestoreSession *session, QWidget *parent = nullptr);
 
     void initializePage() override;
     bool isComplete() const override;
@@ -29,7 +29,7 @@ private:
     void start();
     void onDone(const RestoreWizardWorker::Preflight &result);
 
-    RestoreWizard *m_wizard;
+    RestoreSession *m_session;
     QLabel *m_statusLabel = nullptr;
     QTreeWidget *m_results = nullptr;
     QPushButton *m_retryButton = nullptr;

@@ -2,7 +2,7 @@
 
 #include "engine/jobs/JobRunner.h"
 #include "gui/DisplayFormat.h"
-#include "gui/restore/RestoreWizard.h"
+#include "gui/restore/RestoreSession.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -18,9 +18,9 @@
 
 namespace lifeboat {
 
-RestoreReportPage::RestoreReportPage(RestoreWizard *wizard)
-    : QWizardPage(wizard)
-    , m_wizard(wizard)
+RestoreReportPage::RestoreReportPage(RestoreSession *session, QWidget *parent)
+    : QWizardPage(parent)
+    , m_session(session)
 {
     setObjectName(QStringLiteral("restoreReportPage"));
     setTitle(tr("Restore report"));
@@ -57,7 +57,7 @@ RestoreReportPage::RestoreReportPage(RestoreWizard *wizard)
         row->addWidget(copy);
         connect(copy, &QPushButton::clicked, this, [this, edit] {
             QApplication::clipboard()->setText(edit->text());
-            Q_EMIT m_wizard->statusMessage(tr("Copied: %1").arg(edit->text()));
+            Q_EMIT m_session->statusMessage(tr("Copied: %1").arg(edit->text()));
         });
         auto *title = new QLabel(label, this);
         title->setBuddy(edit);
@@ -82,7 +82,7 @@ QString RestoreReportPage::psqlCommand() const
 
 void RestoreReportPage::initializePage()
 {
-    const JobInfo job = m_wizard->runner()->job(m_wizard->restoreJobId);
+    const JobInfo job = m_session->runner()->job(m_session->restoreJobId);
     m_comparison->clear();
     m_connectionEdit->clear();
     m_psqlEdit->clear();
@@ -121,7 +121,7 @@ void RestoreReportPage::initializePage()
         m_summaryLabel->setText(
             tr("'%1' was restored on %2 in %3: %4 table(s), %5 rows, all matching the backup's "
                "manifest.")
-                .arg(m_wizard->target.database, m_wizard->target.connection.displayName(), duration)
+                .arg(m_session->target.database, m_session->target.connection.displayName(), duration)
                 .arg(tables)
                 .arg(QLocale().toString(rows)));
     else

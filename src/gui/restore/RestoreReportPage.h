@@ -8,7 +8,7 @@ class QTreeWidget;
 
 namespace lifeboat {
 
-class RestoreWizard;
+class RestoreSession;
 
 // Step 7: the report — each table's rows compared with the manifest, the duration, and the
 // restored database's connection string and psql command, each with a Copy button.
@@ -16,7 +16,7 @@ class RestoreReportPage : public QWizardPage
 {
     Q_OBJECT
 public:
-    explicit RestoreReportPage(RestoreWizard *wizard);
+    explicit RestoreReportPage(RestoreSession *session, QWidget *parent = nullptr);
 
     void initializePage() override;
     QTreeWidget *comparison() const { return m_comparison; }
@@ -24,7 +24,7 @@ public:
     QString psqlCommand() const;
 
 private:
-    RestoreWizard *m_wizard;
+    RestoreSession *m_session;
     QLabel *m_summaryLabel = nullptr;
     QTreeWidget *m_comparison = nullptr;
     QLineEdit *m_connectionEdit = nullptr;

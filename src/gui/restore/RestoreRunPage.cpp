@@ -2,7 +2,7 @@
 
 #include "engine/jobs/JobRunner.h"
 #include "engine/jobs/RestoreJob.h"
-#include "gui/restore/RestoreWizard.h"
+#include "gui/restore/RestoreSession.h"
 
 #include <QLabel>
 #include <QPushButton>
@@ -10,8 +10,8 @@
 
 namespace lifeboat {
 
-RestoreRunPage::RestoreRunPage(RestoreWizard *wizard)
-    : RestoreJobPage(wizard)
+RestoreRunPage::RestoreRunPage(RestoreSession *session, QWidget *parent)
+    : RestoreJobPage(session, parent)
 {
     setObjectName(QStringLiteral("restoreRunPage"));
     setTitle(tr("Restoring"));
@@ -32,14 +32,14 @@ RestoreRunPage::RestoreRunPage(RestoreWizard *wizard)
 
 void RestoreRunPage::initializePage()
 {
-    const RestoreWizard::Target &t = m_wizard->target;
+    const RestoreSession::Target &t = m_session->target;
     setSubTitle(tr("Restoring backup %1 of %2 into '%3' on %4.")
-                    .arg(m_wizard->artifact().id)
-                    .arg(m_wizard->artifact().database, t.database, t.connection.displayName()));
+                    .arg(m_session->artifact().id)
+                    .arg(m_session->artifact().database, t.database, t.connection.displayName()));
     m_cancelButton->setEnabled(true);
-    const QString id = m_wizard->runner()->submit(std::make_shared<RestoreJob>(
-        m_wizard->artifact().profileName, m_wizard->serverKey(), m_wizard->request(), m_wizard->paths()));
-    m_wizard->restoreJobId = id;
+    const QString id = m_session->runner()->submit(std::make_shared<RestoreJob>(
+        m_session->artifact().profileName, m_session->serverKey(), m_session->request(), m_session->paths()));
+    m_session->restoreJobId = id;
     follow(id);
 }
 

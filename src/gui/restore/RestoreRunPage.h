@@ -13,7 +13,7 @@ class RestoreRunPage : public RestoreJobPage
 {
     Q_OBJECT
 public:
-    explicit RestoreRunPage(RestoreWizard *wizard);
+    explicit RestoreRunPage(RestoreSession *session, QWidget *parent = nullptr);
 
     void initializePage() override;
     QPushButton *cancelButton() const { return m_cancelButton; }

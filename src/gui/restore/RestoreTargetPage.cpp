@@ -3,7 +3,7 @@
 #include "core/Clock.h"
 #include "engine/jobs/RestoreJob.h"
 #include "engine/pg/ConnectionParser.h"
-#include "gui/restore/RestoreWizard.h"
+#include "gui/restore/RestoreSession.h"
 
 #include <QButtonGroup>
 #include <QFormLayout>
@@ -14,9 +14,9 @@
 
 namespace lifeboat {
 
-RestoreTargetPage::RestoreTargetPage(RestoreWizard *wizard)
-    : QWizardPage(wizard)
-    , m_wizard(wizard)
+RestoreTargetPage::RestoreTargetPage(RestoreSession *session, QWidget *parent)
+    : QWizardPage(parent)
+    , m_session(session)
 {
     setObjectName(QStringLiteral("restoreTargetPage"));
     setTitle(tr("Where to restore"));
@@ -81,8 +81,8 @@ RestoreTargetPage::RestoreTargetPage(RestoreWizard *wizard)
 
 void RestoreTargetPage::initializePage()
 {
-    const ArtifactRecord &a = m_wizard->artifact();
-    const auto profile = m_wizard->profile();
+    const ArtifactRecord &a = m_session->artifact();
+    const auto profile = m_session->profile();
     const QString server = profile ? profile->connection.displayName() : tr("the profile's server");
     m_newButton->setText(tr("A &new database on %1 (recommended)").arg(server));
     m_replaceButton->setText(
@@ -106,8 +106,8 @@ void RestoreTargetPage::updateMode()
     m_confirmEdit->setVisible(replace);
     m_confirmLabel->setVisible(replace);
     if (replace && m_nameEdit->text() == m_defaultName)
-        m_nameEdit->setText(m_wizard->artifact().database);
-    else if (!replace && m_nameEdit->text() == m_wizard->artifact().database)
+        m_nameEdit->setText(m_session->artifact().database);
+    else if (!replace && m_nameEdit->text() == m_session->artifact().database)
         m_nameEdit->setText(m_defaultName);
     if (m_otherButton->isChecked())
         m_uriEdit->setFocus();
@@ -139,21 +139,21 @@ bool RestoreTargetPage::isComplete() const
 
 bool RestoreTargetPage::validatePage()
 {
-    RestoreWizard::Target target;
+    RestoreSession::Target target;
     target.database = m_nameEdit->text().trimmed();
     if (m_otherButton->isChecked()) {
         auto parsed = ConnectionParser::parse(m_uriEdit->text().trimmed());
         if (!parsed)
             return false;
-        target.mode = RestoreWizard::Target::Mode::OtherServer;
+        target.mode = RestoreSession::Target::Mode::OtherServer;
         target.connection = *parsed;
     } else {
-        target.mode = m_replaceButton->isChecked() ? RestoreWizard::Target::Mode::ReplaceExisting
-                                                   : RestoreWizard::Target::Mode::NewDatabase;
-        target.connection = m_wizard->profile()->connection;
+        target.mode = m_replaceButton->isChecked() ? RestoreSession::Target::Mode::ReplaceExisting
+                                                   : RestoreSession::Target::Mode::NewDatabase;
+        target.connection = m_session->profile()->connection;
         target.confirm = m_confirmEdit->text();
     }
-    m_wizard->target = target;
+    m_session->target = target;
     return true;
 }
 

@@ -8,7 +8,7 @@ class QRadioButton;
 
 namespace lifeboat {
 
-class RestoreWizard;
+class RestoreSession;
 
 // Step 3: where to restore. By default a new database, <db>_restore_<yyyyMMdd_HHmm>, on the
 // profile's server; or a new database on another server (a connection URI); or replacing an
@@ -17,7 +17,7 @@ class RestoreTargetPage : public QWizardPage
 {
     Q_OBJECT
 public:
-    explicit RestoreTargetPage(RestoreWizard *wizard);
+    explicit RestoreTargetPage(RestoreSession *session, QWidget *parent = nullptr);
 
     void initializePage() override;
     bool isComplete() const override;
@@ -27,7 +27,7 @@ private:
     void updateMode();
     QString problem() const;
 
-    RestoreWizard *m_wizard;
+    RestoreSession *m_session;
     QRadioButton *m_newButton = nullptr;
     QRadioButton *m_otherButton = nullptr;
     QRadioButton *m_replaceButton = nullptr;
