@@ -1,14 +1,14 @@
 #include "gui/ScreenshotDriver.h"
 
 #include "engine/jobs/JobModel.h"
-#include "gui/HistoryModel.h"
-#include "gui/HistoryView.h"
 #include "gui/MainWindow.h"
 #include "gui/PlaceholderTableView.h"
-#include "gui/ProfileEditor.h"
-#include "gui/ProfileTableModel.h"
-#include "gui/RestorePickPage.h"
-#include "gui/RestoreWizard.h"
+#include "gui/dashboard/ProfileTableModel.h"
+#include "gui/history/HistoryModel.h"
+#include "gui/history/HistoryView.h"
+#include "gui/profile/ProfileEditor.h"
+#include "gui/restore/RestorePickPage.h"
+#include "gui/restore/RestoreWizard.h"
 
 #include <QCoreApplication>
 #include <QListView>

@@ -6,11 +6,11 @@
 #include "core/Catalog.h"
 #include "core/ConfigPaths.h"
 #include "core/Manifest.h"
-#include "gui/HistoryChart.h"
-#include "gui/HistoryModel.h"
-#include "gui/HistoryView.h"
 #include "gui/PlaceholderTableView.h"
 #include "gui/Translations.h"
+#include "gui/history/HistoryChart.h"
+#include "gui/history/HistoryModel.h"
+#include "gui/history/HistoryView.h"
 
 #include <QClipboard>
 #include <QComboBox>
